@@ -1,0 +1,33 @@
+// @ts-check
+import { defineConfig } from "astro/config";
+import mdx from "@astrojs/mdx";
+import { unified } from "@astrojs/markdown-remark";
+import remarkMath from "remark-math";
+import rehypeKatex from "rehype-katex";
+import { remarkContentChecks } from "./src/content-model/remark-checks.ts";
+import { rehypeBaseLinks } from "./src/content-model/rehype-base-links.ts";
+import { normalizeBase } from "./src/site/base-path.ts";
+
+// BASE_PATH deploys the same build under a sub-path, e.g. BASE_PATH=/lr-atlas/
+// for https://user.github.io/lr-atlas/. SITE sets the canonical origin.
+const base = normalizeBase(process.env.BASE_PATH);
+
+export default defineConfig({
+  base,
+  site: process.env.SITE,
+  output: "static",
+  trailingSlash: "always",
+  build: { format: "directory", inlineStylesheets: "never" },
+  markdown: {
+    processor: unified({
+      remarkPlugins: [remarkMath, remarkContentChecks],
+      rehypePlugins: [
+        [rehypeKatex, { strict: "error", output: "htmlAndMathml" }],
+        [rehypeBaseLinks, { base }],
+      ],
+    }),
+  },
+  integrations: [mdx()],
+  devToolbar: { enabled: false },
+  server: { host: "127.0.0.1" },
+});

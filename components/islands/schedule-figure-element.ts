@@ -1,0 +1,39 @@
+/**
+ * The custom element's loader: a few hundred bytes that wait for the reader
+ * to touch the figure, then load the live module (Plot and the schedule
+ * library) and hand it the element. Nothing heavy runs before that.
+ */
+const TRIGGERS = ["pointerenter", "pointerdown", "focusin", "input", "keydown", "touchstart"] as const;
+
+class ScheduleFigureElement extends HTMLElement {
+  #started = false;
+
+  connectedCallback(): void {
+    for (const type of TRIGGERS) this.addEventListener(type, this.#hydrate, { passive: true });
+  }
+
+  disconnectedCallback(): void {
+    for (const type of TRIGGERS) this.removeEventListener(type, this.#hydrate);
+  }
+
+  #hydrate = (): void => {
+    if (this.#started) return;
+    this.#started = true;
+    for (const type of TRIGGERS) this.removeEventListener(type, this.#hydrate);
+    this.dataset.state = "loading";
+    import("./schedule-figure-live.ts")
+      .then(({ mountScheduleFigure }) => mountScheduleFigure(this))
+      .catch((error: unknown) => {
+        this.dataset.state = "error";
+        const notice = this.querySelector<HTMLElement>("[data-role=notice]");
+        if (notice) {
+          notice.hidden = false;
+          notice.textContent = `The interactive figure could not load (${String(error)}). The static figure above is still correct.`;
+        }
+      });
+  };
+}
+
+export function defineScheduleFigure(): void {
+  if (!customElements.get("lr-schedule-figure")) customElements.define("lr-schedule-figure", ScheduleFigureElement);
+}

@@ -1,0 +1,80 @@
+// Real Chromium against the built site served on 127.0.0.1 under the base path.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { launch, watch } from "../support/browser.ts";
+import { serveStatic, type RunningServer } from "../support/static-server.ts";
+import { BASE, DIST, htmlFiles, routeOf } from "../support/dist.ts";
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveStatic(DIST, BASE);
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("every page", () => {
+  it("loads with no console error, no page error and no request off 127.0.0.1", async () => {
+    const routes = htmlFiles().map(routeOf).filter((r) => r !== "404.html");
+    expect(routes.length).toBeGreaterThan(4);
+    const page = await browser.newPage();
+    const log = watch(page, server.origin);
+    for (const route of routes) {
+      const response = await page.goto(server.url(route), { waitUntil: "networkidle" });
+      expect(response?.status(), route).toBe(200);
+      // Touch every island so its live code runs too.
+      for (const figure of await page.locator("lr-schedule-figure").all()) await figure.hover();
+      await page.waitForLoadState("networkidle");
+    }
+    expect(log.consoleErrors).toEqual([]);
+    expect(log.pageErrors).toEqual([]);
+    expect(log.foreignRequests).toEqual([]);
+    await page.close();
+  });
+
+  it("answers an unknown address with the 404 page", async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(server.url("no/such/page/"));
+    expect(response?.status()).toBe(404);
+    await expect(page.locator("h1").textContent()).resolves.toBe("Page not found");
+    await page.close();
+  });
+});
+
+describe("the exponential-decay figure", () => {
+  it("is a complete static figure with JavaScript disabled", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(server.url("glossary/exponential-decay/"));
+    const figure = page.locator("lr-schedule-figure");
+    await expect(figure.locator("svg[aria-label]").count()).resolves.toBeGreaterThan(0);
+    await expect(figure.locator(".katex").count()).resolves.toBeGreaterThan(0);
+    await expect(figure.locator("table tbody tr").count()).resolves.toBeGreaterThan(5);
+    await context.close();
+  });
+
+  it("redraws the curve and the values when a slider moves", async () => {
+    const page = await browser.newPage();
+    const log = watch(page, server.origin);
+    await page.goto(server.url("glossary/exponential-decay/"), { waitUntil: "networkidle" });
+    const figure = page.locator("lr-schedule-figure");
+    const before = await figure.locator("[data-role=plot]").innerHTML();
+    const firstRow = figure.locator("table tbody tr").last();
+    const lastRateBefore = await firstRow.locator("td").last().textContent();
+
+    const slider = figure.locator("input[type=range]").first();
+    await slider.focus();
+    for (let i = 0; i < 40; i += 1) await page.keyboard.press("ArrowRight");
+    await expect.poll(() => figure.getAttribute("data-state")).toBe("live");
+    await expect.poll(() => figure.locator("[data-role=plot]").innerHTML()).not.toBe(before);
+    await expect.poll(() => firstRow.locator("td").last().textContent()).not.toBe(lastRateBefore);
+    expect(log.pageErrors).toEqual([]);
+    expect(log.consoleErrors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * Real Chromium for the browser tests: Debian's /usr/bin/chromium driven by
+ * playwright-core (Playwright's own browser download cannot work offline).
+ * Missing Chromium is a failure with instructions, never a silent skip.
+ */
+import { existsSync } from "node:fs";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+export const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+  "--enable-unsafe-swiftshader",
+];
+
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!existsSync(path)) {
+    throw new Error(
+      `Chromium not found at ${path}. The browser tests need a real Chromium: ` +
+        `on Debian run "apt-get install -y chromium" (as root), or set CHROMIUM_PATH to a Chromium binary. ` +
+        `.ci/run installs it automatically when run as root.`,
+    );
+  }
+  return path;
+}
+
+/**
+ * Launch Chromium. Playwright gives every launch a fresh temporary profile
+ * (its own --user-data-dir), removed on close.
+ */
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_FLAGS });
+}
+
+export interface PageLog {
+  consoleErrors: string[];
+  pageErrors: string[];
+  foreignRequests: string[];
+  requests: string[];
+}
+
+/** Record console errors, uncaught errors and every request leaving `origin`. */
+export function watch(page: Page, origin: string): PageLog {
+  const log: PageLog = { consoleErrors: [], pageErrors: [], foreignRequests: [], requests: [] };
+  page.on("console", (msg) => {
+    if (msg.type() === "error") log.consoleErrors.push(msg.text());
+  });
+  page.on("pageerror", (error) => log.pageErrors.push(String(error)));
+  page.on("request", (request) => {
+    const url = request.url();
+    log.requests.push(url);
+    if (!url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:") && url !== "about:blank") {
+      log.foreignRequests.push(url);
+    }
+  });
+  return log;
+}

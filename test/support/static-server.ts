@@ -1,0 +1,72 @@
+/**
+ * A minimal static file server for the built site, mounted under the deploy
+ * base path, on 127.0.0.1 only. It behaves like a plain static host:
+ * directories serve index.html, unknown paths serve 404.html with status 404.
+ */
+import { createServer, type Server } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".json": "application/json",
+  ".wasm": "application/wasm",
+  ".woff2": "font/woff2",
+  ".woff": "font/woff",
+  ".ttf": "font/ttf",
+  ".png": "image/png",
+  ".txt": "text/plain; charset=utf-8",
+  ".xml": "application/xml",
+};
+
+export interface RunningServer {
+  origin: string;
+  /** Absolute URL for a site-relative path under the base. */
+  url(path?: string): string;
+  close(): Promise<void>;
+}
+
+async function fileFor(root: string, pathname: string): Promise<string | null> {
+  const candidate = resolve(root, "." + normalize(decodeURIComponent(pathname)));
+  if (!candidate.startsWith(root)) return null;
+  try {
+    const info = await stat(candidate);
+    if (info.isDirectory()) {
+      const index = join(candidate, "index.html");
+      return (await stat(index).catch(() => null))?.isFile() ? index : null;
+    }
+    return info.isFile() ? candidate : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function serveStatic(distDir: string, base: string): Promise<RunningServer> {
+  const root = resolve(distDir);
+  const server: Server = createServer(async (req, res) => {
+    const { pathname } = new URL(req.url ?? "/", "http://127.0.0.1");
+    const inBase = pathname.startsWith(base) ? "/" + pathname.slice(base.length) : null;
+    const file = inBase === null ? null : await fileFor(root, inBase);
+    if (file) {
+      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      res.end(await readFile(file));
+      return;
+    }
+    const notFound = await readFile(join(root, "404.html")).catch(() => Buffer.from("Not found"));
+    res.writeHead(404, { "content-type": TYPES[".html"] });
+    res.end(notFound);
+  });
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  const address = server.address();
+  if (address === null || typeof address === "string") throw new Error("static server has no port");
+  const origin = `http://127.0.0.1:${address.port}`;
+  return {
+    origin,
+    url: (path = "") => origin + base + path.replace(/^\/+/, ""),
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}
