@@ -8,6 +8,7 @@ import { remarkContentChecks } from "./src/content-model/remark-checks.ts";
 import { rehypeBaseLinks } from "./src/content-model/rehype-base-links.ts";
 import { normalizeBase } from "./src/site/base-path.ts";
 import { tfjsWasm } from "./src/site/tfjs-wasm.ts";
+import { pagefindIndex } from "./src/site/pagefind.ts";
 
 // BASE_PATH deploys the same build under a sub-path, e.g. BASE_PATH=/lr-atlas/
 // for https://user.github.io/lr-atlas/. SITE sets the canonical origin.
@@ -28,7 +29,7 @@ export default defineConfig({
       ],
     }),
   },
-  integrations: [mdx(), tfjsWasm()],
+  integrations: [mdx(), tfjsWasm(), pagefindIndex()],
   devToolbar: { enabled: false },
   server: { host: "127.0.0.1" },
 });

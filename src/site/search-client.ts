@@ -1,0 +1,67 @@
+/**
+ * The search page's client: loads Pagefind's runtime from the site itself on
+ * first use, and renders results as plain text nodes (never HTML from the
+ * query). The query is kept in ?q= so a search can be linked.
+ */
+interface PagefindResultData {
+  url: string;
+  meta: { title?: string };
+  excerpt: string;
+}
+interface Pagefind {
+  search(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
+}
+
+function plainExcerpt(excerpt: string): string {
+  // Pagefind marks hits with <mark>; keep the text only.
+  const holder = document.createElement("div");
+  holder.innerHTML = excerpt.replace(/<(?!\/?mark>)[^>]*>/g, "");
+  return holder.textContent ?? "";
+}
+
+export function mountSearch(form: HTMLFormElement): void {
+  const input = form.querySelector<HTMLInputElement>("input[type=search]");
+  const status = document.querySelector<HTMLElement>("[data-role=status]");
+  const list = document.querySelector<HTMLOListElement>("[data-role=results]");
+  const url = form.dataset.pagefindUrl;
+  if (!input || !status || !list || !url) return;
+  let pagefind: Promise<Pagefind> | undefined;
+
+  const run = async (query: string): Promise<void> => {
+    const q = query.trim();
+    list.replaceChildren();
+    if (q === "") return;
+    status.textContent = "Searching…";
+    try {
+      pagefind ??= import(/* @vite-ignore */ url) as Promise<Pagefind>;
+      const { results } = await (await pagefind).search(q);
+      const data = await Promise.all(results.slice(0, 20).map((r) => r.data()));
+      for (const item of data) {
+        const li = document.createElement("li");
+        const a = document.createElement("a");
+        a.href = item.url;
+        a.textContent = item.meta.title ?? item.url;
+        const p = document.createElement("p");
+        p.textContent = plainExcerpt(item.excerpt);
+        li.append(a, p);
+        list.append(li);
+      }
+      status.textContent = data.length === 0 ? `No page mentions "${q}".` : `${results.length} pages mention "${q}".`;
+    } catch (error) {
+      status.textContent = `Search is unavailable (${String(error)}). The glossary A–Z lists every entry.`;
+    }
+  };
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const params = new URLSearchParams(location.search);
+    params.set("q", input.value);
+    history.replaceState(null, "", `?${params}`);
+    void run(input.value);
+  });
+  const initial = new URLSearchParams(location.search).get("q");
+  if (initial) {
+    input.value = initial;
+    void run(initial);
+  }
+}
