@@ -48,7 +48,7 @@ const vitest = (project, file) => [
 ];
 
 const steps = [];
-steps.push(run("type-check", "tsc", ["--noEmit", "-p", "tsconfig.json"]));
+steps.push(run("generate content types", "astro", ["sync"]) && run("type-check", "tsc", ["--noEmit", "-p", "tsconfig.json"]));
 steps.push(run("unit and content tests", "vitest", vitest("unit", "unit.json")));
 const built = run("build the site under a sub-path", "astro", ["build"], { BASE_PATH: TEST_BASE });
 steps.push(built);

@@ -9,17 +9,13 @@ import { join } from "node:path";
 import type { AstroIntegration } from "astro";
 
 export function pagefindIndex(): AstroIntegration {
-  let base = "/";
   return {
     name: "lr-atlas:pagefind",
     hooks: {
-      "astro:config:setup": ({ config }) => {
-        base = config.base;
-      },
       "astro:build:done": async ({ dir, logger }) => {
         const pagefind = await import("pagefind");
-        // Result URLs must carry the deploy base path.
-        const { index, errors } = await pagefind.createIndex({ baseUrl: base });
+        // Result URLs are site-relative here; the search page adds the base path.
+        const { index, errors } = await pagefind.createIndex({});
         if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
         const site = fileURLToPath(dir);
         const added = await index.addDirectory({ path: site });

@@ -9,6 +9,7 @@ interface PagefindResultData {
   excerpt: string;
 }
 interface Pagefind {
+  options(options: { baseUrl: string }): Promise<void>;
   search(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
 }
 
@@ -24,6 +25,7 @@ export function mountSearch(form: HTMLFormElement): void {
   const status = document.querySelector<HTMLElement>("[data-role=status]");
   const list = document.querySelector<HTMLOListElement>("[data-role=results]");
   const url = form.dataset.pagefindUrl;
+  const base = form.dataset.base ?? "/";
   if (!input || !status || !list || !url) return;
   let pagefind: Promise<Pagefind> | undefined;
 
@@ -33,7 +35,10 @@ export function mountSearch(form: HTMLFormElement): void {
     if (q === "") return;
     status.textContent = "Searching…";
     try {
-      pagefind ??= import(/* @vite-ignore */ url) as Promise<Pagefind>;
+      pagefind ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>).then(async (module) => {
+        await module.options({ baseUrl: base });
+        return module;
+      });
       const { results } = await (await pagefind).search(q);
       const data = await Promise.all(results.slice(0, 20).map((r) => r.data()));
       for (const item of data) {
