@@ -7,6 +7,7 @@
  * functions so the content tests run them without Astro.
  */
 import { z } from "astro/zod";
+import { KINDS } from "../schedules/registry.ts";
 
 /** The body sections every glossary entry has, as `## ` headings, in this order. */
 export const REQUIRED_SECTIONS = [
@@ -76,7 +77,13 @@ export function glossarySchema(knownTerms: ReadonlySet<string>) {
       .array(faqSchema)
       .min(MIN_FAQ, `FAQ needs at least ${MIN_FAQ} questions`)
       .max(MAX_FAQ, `FAQ takes at most ${MAX_FAQ} questions`),
-    schedule: z.string().optional().describe("Registry kind of the schedule this entry defines"),
+    schedule: z
+      .string()
+      .refine((kind) => (KINDS as readonly string[]).includes(kind), {
+        message: `schedule must be a registry kind: one of ${KINDS.join(", ")}`,
+      })
+      .optional()
+      .describe("Registry kind of the schedule this entry defines"),
     updated: z.coerce.date().optional(),
   });
 }

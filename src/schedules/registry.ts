@@ -1,0 +1,37 @@
+/**
+ * kind → family: the only place that lists the schedules. Pages, sliders,
+ * the CLI and the trainer read everything about a schedule from here.
+ */
+import type { Family } from "./family.ts";
+import type { ScheduleKind } from "./types.ts";
+import { constant, exponential, inverseTime, linear, multiStep, polynomial, step } from "./decay.ts";
+import { cosine, cosineRestarts } from "./cosine.ts";
+import { cyclic, oneCycle } from "./cycles.ts";
+import { inverseSqrt, warmup, wsd } from "./warmup.ts";
+import { piecewiseConstant, piecewiseInterpolate } from "./piecewise.ts";
+import { plateau } from "./plateau.ts";
+import { chain, join } from "./compose.ts";
+
+export const registry: { readonly [K in ScheduleKind]: Family<K> } = {
+  constant,
+  step,
+  "multi-step": multiStep,
+  exponential,
+  "inverse-time": inverseTime,
+  polynomial,
+  linear,
+  cosine,
+  "cosine-restarts": cosineRestarts,
+  cyclic,
+  "one-cycle": oneCycle,
+  warmup,
+  "inverse-sqrt": inverseSqrt,
+  wsd,
+  "piecewise-constant": piecewiseConstant,
+  "piecewise-interpolate": piecewiseInterpolate,
+  plateau,
+  join,
+  chain,
+};
+
+export const KINDS = Object.keys(registry) as ScheduleKind[];
