@@ -1,0 +1,130 @@
+/**
+ * Our spec as plain Python: `def lr_at(t)`, a transcription of each family's
+ * formula, for libraries that take a function of the step (PyTorch LambdaLR,
+ * a Keras LearningRateSchedule, a callable for optax). Exact by construction:
+ * the same formula, the same operation order.
+ */
+import type { ScheduleSpec } from "../types.ts";
+
+/** A number as Python source (repr-like; always a float literal). */
+export function pythonFloat(value: number): string {
+  if (!Number.isFinite(value)) throw new RangeError(`cannot write ${value} as a Python float`);
+  const text = String(value);
+  return /[.eE]/.test(text) ? text : `${text}.0`;
+}
+
+const list = (xs: readonly number[], float = false) => `[${xs.map((x) => (float ? pythonFloat(x) : String(x))).join(", ")}]`;
+
+/** Emits one function per (sub)schedule; returns the name of the function for `spec`. */
+function emit(spec: ScheduleSpec, out: string[]): string {
+  const name = `f${out.length}`;
+  out.push("");
+  const index = out.length - 1;
+  const f = pythonFloat;
+  let body: string;
+  switch (spec.kind) {
+    case "constant":
+      body = `return ${f(spec.lr)}`;
+      break;
+    case "step":
+      body = `return ${f(spec.lr)} * ${f(spec.gamma)} ** (t // ${spec.stepSize})`;
+      break;
+    case "multi-step":
+      body = `return ${f(spec.lr)} * ${f(spec.gamma)} ** sum(1 for m in ${list(spec.milestones)} if m <= t)`;
+      break;
+    case "exponential":
+      body = `tau = ${spec.decaySteps} * (t // ${spec.decaySteps}) if ${spec.staircase ? "True" : "False"} else t\n    return max(${f(spec.minLr)}, ${f(spec.lr)} * math.exp(-${f(spec.k)} * tau))`;
+      break;
+    case "inverse-time":
+      body = `tau = ${spec.decaySteps} * (t // ${spec.decaySteps}) if ${spec.staircase ? "True" : "False"} else t\n    return ${f(spec.lr)} / (1 + ${f(spec.k)} * tau)`;
+      break;
+    case "polynomial":
+      body = spec.cycle
+        ? `horizon = ${spec.decaySteps} * (1 if t == 0 else math.ceil(t / ${spec.decaySteps}))\n    return (${f(spec.lr)} - ${f(spec.endLr)}) * (1 - t / horizon) ** ${f(spec.power)} + ${f(spec.endLr)}`
+        : `return (${f(spec.lr)} - ${f(spec.endLr)}) * (1 - min(t, ${spec.decaySteps}) / ${spec.decaySteps}) ** ${f(spec.power)} + ${f(spec.endLr)}`;
+      break;
+    case "linear":
+      body = `return (${f(spec.lr)} - ${f(spec.endLr)}) * (1 - min(t, ${spec.decaySteps}) / ${spec.decaySteps}) + ${f(spec.endLr)}`;
+      break;
+    case "cosine":
+      body = `p = t if ${spec.periodic ? "True" : "False"} else min(t, ${spec.decaySteps})\n    return ${f(spec.minLr)} + (${f(spec.lr)} - ${f(spec.minLr)}) * ((1 + math.cos(math.pi * p / ${spec.decaySteps})) / 2) ** ${f(spec.exponent)}`;
+      break;
+    case "cosine-restarts":
+      body =
+        `start, length, i = 0, ${f(spec.period)}, 0\n    while t >= start + length:\n        start, length, i = start + length, length * ${f(spec.tMult)}, i + 1\n` +
+        `    return ${f(spec.minLr)} + (${f(spec.lr)} - ${f(spec.minLr)}) * ${f(spec.mMul)} ** i * (1 + math.cos(math.pi * (t - start) / length)) / 2`;
+      break;
+    case "cyclic":
+      body =
+        `total = ${spec.stepSizeUp} + ${spec.stepSizeDown}\n    ratio = ${spec.stepSizeUp} / total\n    cycle = math.floor(1 + t / total)\n    x = 1 + t / total - cycle\n` +
+        `    scale = x / ratio if x <= ratio else (x - 1) / (ratio - 1)\n` +
+        `    amplitude = ${spec.mode === "triangular" ? "1.0" : spec.mode === "triangular2" ? "1 / 2 ** (cycle - 1)" : `${f(spec.gamma)} ** t`}\n` +
+        `    return ${f(spec.baseLr)} + (${f(spec.maxLr)} - ${f(spec.baseLr)}) * scale * amplitude`;
+      break;
+    case "one-cycle": {
+      const initial = `${f(spec.maxLr)} / ${f(spec.divFactor)}`;
+      const phases = spec.threePhase
+        ? `[(${f(spec.pctStart)} * ${spec.totalSteps} - 1, initial, peak), (2 * ${f(spec.pctStart)} * ${spec.totalSteps} - 2, peak, initial), (${spec.totalSteps} - 1, initial, final)]`
+        : `[(${f(spec.pctStart)} * ${spec.totalSteps} - 1, initial, peak), (${spec.totalSteps} - 1, peak, final)]`;
+      const anneal = spec.anneal === "cos" ? "end + (start - end) / 2 * (math.cos(math.pi * pct) + 1)" : "(end - start) * pct + start";
+      body =
+        `initial, peak = ${initial}, ${f(spec.maxLr)}\n    final = initial / ${f(spec.finalDivFactor)}\n    if t > ${spec.totalSteps}:\n        return final\n` +
+        `    phases = ${phases}\n    begin = 0\n    for i, (end_step, start, end) in enumerate(phases):\n` +
+        `        if t <= end_step or i == len(phases) - 1:\n            pct = (t - begin) / (end_step - begin)\n            return ${anneal}\n        begin = end_step`;
+      break;
+    }
+    case "warmup": {
+      const next = emit(spec.after, out);
+      const rise = spec.shape === "linear" ? "p" : spec.shape === "cosine" ? "0.5 * (1 - math.cos(math.pi * p))" : "1 - math.sqrt(1 - p)";
+      body = `if t < ${spec.warmupSteps}:\n        p = t / ${spec.warmupSteps}\n        return ${f(spec.startLr)} + (${next}(0) - ${f(spec.startLr)}) * (${rise})\n    return ${next}(t - ${spec.warmupSteps})`;
+      break;
+    }
+    case "inverse-sqrt":
+      body = `if t < ${spec.warmupSteps}:\n        return ${f(spec.lr)} * t / ${spec.warmupSteps}\n    return ${f(spec.lr)} / math.sqrt((t - ${spec.warmupSteps} + ${spec.timescale}) / ${spec.timescale})`;
+      break;
+    case "wsd": {
+      const shape = (s: string, p: string, rising: boolean) =>
+        s === "linear" ? (rising ? p : `1 - ${p}`) : s === "cosine" ? (rising ? `0.5 * (1 - math.cos(math.pi * ${p}))` : `0.5 * (1 + math.cos(math.pi * ${p}))`) : rising ? `1 - math.sqrt(1 - ${p})` : `1 - math.sqrt(${p})`;
+      const r = `${f(spec.minLr)} / ${f(spec.lr)}`;
+      body =
+        `r = ${r}\n    W, S, D = ${spec.warmupSteps}, ${spec.stableSteps}, ${spec.decaySteps}\n` +
+        `    if t < W:\n        p = t / max(1, W)\n        return ${f(spec.lr)} * max(0.0, (${shape(spec.warmupShape, "p", true)}) * (1 - r) + r)\n` +
+        `    if t < W + S:\n        return ${f(spec.lr)}\n` +
+        `    if t < W + S + D:\n        p = (t - W - S) / max(1, D)\n        return ${f(spec.lr)} * max(0.0, (${shape(spec.decayShape, "p", false)}) * (1 - r) + r)\n` +
+        `    return ${f(spec.lr)} * r`;
+      break;
+    }
+    case "piecewise-constant":
+      body = `passed = sum(1 for b in ${list(spec.boundaries)} if ${spec.switchAfterBoundary ? "t > b" : "t >= b"})\n    return ${list(spec.values, true)}[passed]`;
+      break;
+    case "piecewise-interpolate": {
+      const blend = spec.interpolation === "linear" ? "(b - a) * p + a" : "b + (a - b) / 2 * (math.cos(math.pi * p) + 1)";
+      body =
+        `steps, values = ${list(spec.steps)}, ${list(spec.values, true)}\n    for i in range(len(steps) - 1):\n        if steps[i] <= t < steps[i + 1]:\n` +
+        `            a, b, p = values[i], values[i + 1], (t - steps[i]) / (steps[i + 1] - steps[i])\n            return ${blend}\n    return values[-1]`;
+      break;
+    }
+    case "plateau":
+      throw new RangeError("reduce-on-plateau depends on a metric and has no formula in the step alone");
+    case "join": {
+      const parts = spec.schedules.map((s) => emit(s, out));
+      const lines = spec.boundaries.map((b, i) => `    if t >= ${b}:\n        return ${parts[i + 1]}(t - ${b})`).reverse();
+      body = `${lines.join("\n").trimStart()}\n    return ${parts[0]}(t)`;
+      break;
+    }
+    case "chain": {
+      const parts = spec.factors.map((s) => emit(s, out));
+      body = `return ${f(spec.lr)} * ${parts.map((p) => `${p}(t)`).join(" * ")}`;
+      break;
+    }
+  }
+  out[index] = `def ${name}(t):\n    ${body}\n`;
+  return name;
+}
+
+/** Python source defining `lr_at(t)` for the spec; `lr` is the optimizer lr to pair it with (1.0: LambdaLR multiplies by it). */
+export function pythonLambda(spec: ScheduleSpec): { lr: number; lambda: string } {
+  const out: string[] = [];
+  const top = emit(spec, out);
+  return { lr: 1, lambda: `\n${out.join("\n")}\n\ndef lr_at(t):\n    return ${top}(t)\n\n` };
+}
