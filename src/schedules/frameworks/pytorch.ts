@@ -360,51 +360,61 @@ function loop(totalSteps: number, perBatch = true): string {
   return `\nfor step in range(${totalSteps}):\n    ...  # forward, loss.backward()\n    optimizer.step()\n    scheduler.step()${perBatch ? "" : "  # once per epoch if your schedule is in epochs"}\n`;
 }
 
-/** A native scheduler call for the spec where PyTorch has one that matches exactly over the run. */
-function native(spec: ScheduleSpec, totalSteps: number): { lr: number; call: string } | undefined {
-  const S = "torch.optim.lr_scheduler.";
+const INT_KWARGS = new Set(["step_size", "milestones", "total_iters", "T_max", "T_0", "T_mult", "step_size_up", "step_size_down", "total_steps", "patience", "cooldown"]);
+
+function kwargText(name: string, value: unknown): string {
+  if (typeof value === "string") return `${name}="${value}"`;
+  if (typeof value === "boolean") return `${name}=${value ? "True" : "False"}`;
+  if (Array.isArray(value)) return `${name}=[${value.map((v) => (INT_KWARGS.has(name) ? String(v) : pythonFloat(v as number))).join(", ")}]`;
+  return `${name}=${INT_KWARGS.has(name) && Number.isInteger(value) ? String(value) : pythonFloat(value as number)}`;
+}
+
+/**
+ * PyTorch's own scheduler for our spec, where one matches it exactly over a
+ * run of `totalSteps` steps (our t = PyTorch's value after t calls to step()).
+ */
+export function pytorchConfig(spec: ScheduleSpec, totalSteps: number): FrameworkCase | undefined {
+  const c = (name: string, baseLr: number, params: Record<string, unknown>): FrameworkCase => ({ name, params, baseLr, steps: totalSteps });
   switch (spec.kind) {
     case "step":
-      return { lr: spec.lr, call: `${S}StepLR(optimizer, step_size=${spec.stepSize}, gamma=${pythonFloat(spec.gamma)})` };
+      return c("StepLR", spec.lr, { step_size: spec.stepSize, gamma: spec.gamma });
     case "multi-step":
-      return { lr: spec.lr, call: `${S}MultiStepLR(optimizer, milestones=[${spec.milestones.join(", ")}], gamma=${pythonFloat(spec.gamma)})` };
+      return c("MultiStepLR", spec.lr, { milestones: spec.milestones, gamma: spec.gamma });
     case "exponential":
       if (spec.minLr > 0) return undefined;
       return spec.staircase
-        ? { lr: spec.lr, call: `${S}StepLR(optimizer, step_size=${spec.decaySteps}, gamma=math.exp(-${pythonFloat(spec.k)} * ${spec.decaySteps}))` }
-        : { lr: spec.lr, call: `${S}ExponentialLR(optimizer, gamma=math.exp(-${pythonFloat(spec.k)}))` };
+        ? c("StepLR", spec.lr, { step_size: spec.decaySteps, gamma: Math.exp(-spec.k * spec.decaySteps) })
+        : c("ExponentialLR", spec.lr, { gamma: Math.exp(-spec.k) });
     case "polynomial":
-      return spec.endLr === 0 && !spec.cycle ? { lr: spec.lr, call: `${S}PolynomialLR(optimizer, total_iters=${spec.decaySteps}, power=${pythonFloat(spec.power)})` } : undefined;
+      return spec.endLr === 0 && !spec.cycle ? c("PolynomialLR", spec.lr, { total_iters: spec.decaySteps, power: spec.power }) : undefined;
     case "linear":
-      return spec.endLr <= spec.lr
-        ? { lr: spec.lr, call: `${S}LinearLR(optimizer, start_factor=1.0, end_factor=${pythonFloat(spec.endLr / spec.lr)}, total_iters=${spec.decaySteps})` }
-        : undefined;
+      return spec.endLr <= spec.lr ? c("LinearLR", spec.lr, { start_factor: 1, end_factor: spec.endLr / spec.lr, total_iters: spec.decaySteps }) : undefined;
     case "cosine":
       return spec.exponent === 1 && (spec.periodic || totalSteps <= spec.decaySteps)
-        ? { lr: spec.lr, call: `${S}CosineAnnealingLR(optimizer, T_max=${spec.decaySteps}, eta_min=${pythonFloat(spec.minLr)})` }
+        ? c("CosineAnnealingLR", spec.lr, { T_max: spec.decaySteps, eta_min: spec.minLr })
         : undefined;
     case "cosine-restarts":
       return spec.mMul === 1 && Number.isInteger(spec.tMult)
-        ? { lr: spec.lr, call: `${S}CosineAnnealingWarmRestarts(optimizer, T_0=${spec.period}, T_mult=${spec.tMult}, eta_min=${pythonFloat(spec.minLr)})` }
+        ? c("CosineAnnealingWarmRestarts", spec.lr, { T_0: spec.period, T_mult: spec.tMult, eta_min: spec.minLr })
         : undefined;
     case "cyclic":
-      return {
-        lr: spec.baseLr,
-        call: `${S}CyclicLR(optimizer, base_lr=${pythonFloat(spec.baseLr)}, max_lr=${pythonFloat(spec.maxLr)}, step_size_up=${spec.stepSizeUp}, step_size_down=${spec.stepSizeDown}, mode="${spec.mode}"${spec.mode === "exp_range" ? `, gamma=${pythonFloat(spec.gamma)}` : ""})`,
-      };
+      return c("CyclicLR", spec.baseLr, {
+        base_lr: spec.baseLr, max_lr: spec.maxLr, step_size_up: spec.stepSizeUp, step_size_down: spec.stepSizeDown, mode: spec.mode,
+        ...(spec.mode === "exp_range" ? { gamma: spec.gamma } : {}),
+      });
     case "one-cycle":
       return totalSteps <= spec.totalSteps
-        ? {
-            lr: spec.maxLr / spec.divFactor,
-            call: `${S}OneCycleLR(optimizer, max_lr=${pythonFloat(spec.maxLr)}, total_steps=${spec.totalSteps}, pct_start=${pythonFloat(spec.pctStart)}, anneal_strategy="${spec.anneal}", div_factor=${pythonFloat(spec.divFactor)}, final_div_factor=${pythonFloat(spec.finalDivFactor)}, three_phase=${spec.threePhase ? "True" : "False"})`,
-          }
+        ? c("OneCycleLR", spec.maxLr / spec.divFactor, {
+            max_lr: spec.maxLr, total_steps: spec.totalSteps, pct_start: spec.pctStart, anneal_strategy: spec.anneal,
+            div_factor: spec.divFactor, final_div_factor: spec.finalDivFactor, three_phase: spec.threePhase,
+          })
         : undefined;
     case "plateau":
       return spec.convention === "pytorch"
-        ? {
-            lr: spec.lr,
-            call: `${S}ReduceLROnPlateau(optimizer, mode="${spec.mode}", factor=${pythonFloat(spec.factor)}, patience=${spec.patience}, threshold=${pythonFloat(spec.threshold)}, threshold_mode="${spec.thresholdMode}", cooldown=${spec.cooldown}, min_lr=${pythonFloat(spec.minLr)}, eps=${pythonFloat(spec.eps)})`,
-          }
+        ? c("ReduceLROnPlateau", spec.lr, {
+            mode: spec.mode, factor: spec.factor, patience: spec.patience, threshold: spec.threshold, threshold_mode: spec.thresholdMode,
+            cooldown: spec.cooldown, min_lr: spec.minLr, eps: spec.eps,
+          })
         : undefined;
     default:
       return undefined;
@@ -414,14 +424,14 @@ function native(spec: ScheduleSpec, totalSteps: number): { lr: number; call: str
 function snippet(spec: ScheduleSpec, totalSteps: number): SnippetResult {
   try {
     const checked = checkSpec(spec);
-    const direct = native(checked, totalSteps);
-    if (direct) {
-      const needsMath = direct.call.includes("math.");
+    const config = pytorchConfig(checked, totalSteps);
+    if (config) {
+      const args = Object.entries(config.params).map(([k, v]) => kwargText(k, v)).join(", ");
       const step = checked.kind === "plateau" ? "scheduler.step(val_loss)  # once per evaluation" : "scheduler.step()";
       return {
         ok: true,
         code:
-          (needsMath ? "import math\n" : "") + HEADER + optimizerLine(direct.lr) + `scheduler = ${direct.call}\n` +
+          HEADER + optimizerLine(config.baseLr as number) + `scheduler = torch.optim.lr_scheduler.${config.name}(optimizer, ${args})\n` +
           `\nfor step in range(${totalSteps}):\n    ...  # forward, loss.backward()\n    optimizer.step()\n    ${step}\n`,
       };
     }
@@ -445,4 +455,8 @@ export const pytorchAdapter: Adapter = {
   values,
   toSpec,
   snippet,
+  configFor: (spec, steps) => {
+    const config = pytorchConfig(spec, steps);
+    return config ? { ok: true, config } : { ok: false, reason: "PyTorch has no built-in scheduler that matches these settings exactly (the snippet uses LambdaLR)" };
+  },
 };

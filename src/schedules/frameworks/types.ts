@@ -44,4 +44,11 @@ export interface Adapter {
   toSpec(name: string, params: Record<string, unknown>, baseLr?: number): SpecResult;
   /** Runnable code in this library for our spec, or why there is no equivalent. */
   snippet(spec: ScheduleSpec, totalSteps: number): SnippetResult;
+  /**
+   * The library's own configuration closest to our spec ("the same settings"),
+   * to run through `values` and compare; absent until the adapter offers it.
+   */
+  configFor?(spec: ScheduleSpec, totalSteps: number): ConfigResult;
 }
+
+export type ConfigResult = { ok: true; config: FrameworkCase } | { ok: false; reason: string };
