@@ -50,6 +50,8 @@ export function defineFamily<K extends ScheduleKind>(input: FamilyInput<K>): Fam
   const schema = z.preprocess(
     (value) => (isRecord(value) ? { ...defaults, ...value } : value),
     object.superRefine((spec, ctx) => {
+      // Cross-field rules only speak once every field is valid on its own.
+      if (!object.safeParse(spec).success) return;
       for (const [path, message] of check?.(spec as unknown as SpecOf<K>) ?? []) {
         ctx.addIssue({ code: "custom", path: path === "" ? [] : path.split("."), message });
       }
