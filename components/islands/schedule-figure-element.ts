@@ -1,6 +1,6 @@
 /**
  * The custom element's loader: a few hundred bytes that wait for the reader
- * to touch the figure, then load the live module (Plot and the schedule
+ * to touch the figure (or for a page in URL-state mode to show it), then load the live module (Plot and the schedule
  * library) and hand it the element. Nothing heavy runs before that.
  */
 const TRIGGERS = ["pointerenter", "pointerdown", "focusin", "input", "keydown", "touchstart"] as const;
@@ -9,6 +9,11 @@ class ScheduleFigureElement extends HTMLElement {
   #started = false;
 
   connectedCallback(): void {
+    // A permalink must show its own settings at once, not on first touch.
+    if (this.dataset.urlState === "on" && window.location.search !== "") {
+      this.#hydrate();
+      return;
+    }
     for (const type of TRIGGERS) this.addEventListener(type, this.#hydrate, { passive: true });
   }
 
@@ -21,8 +26,8 @@ class ScheduleFigureElement extends HTMLElement {
     this.#started = true;
     for (const type of TRIGGERS) this.removeEventListener(type, this.#hydrate);
     this.dataset.state = "loading";
-    import("./schedule-figure-live.ts")
-      .then(({ mountScheduleFigure }) => mountScheduleFigure(this))
+    import("./schedule-explorer-live.ts")
+      .then(({ mountScheduleExplorer }) => mountScheduleExplorer(this))
       .catch((error: unknown) => {
         this.dataset.state = "error";
         const notice = this.querySelector<HTMLElement>("[data-role=notice]");

@@ -4,6 +4,7 @@
  * in the browser, so the two cannot disagree.
  */
 import * as Plot from "@observablehq/plot";
+import { asAccessibleImage } from "./accessible.ts";
 
 export interface CurvePoint {
   step: number;
@@ -23,7 +24,7 @@ export interface ScheduleFigureOptions {
   document?: Document;
 }
 
-export const SERIES_COLORS = ["var(--series-1)", "var(--series-2)", "var(--series-3)", "var(--series-4)"] as const;
+export const SERIES_COLORS = ["var(--series-1)", "var(--series-2)", "var(--series-3)", "var(--series-4)", "var(--series-5)"] as const;
 
 /** Plot options for learning-rate curves: one line per series, step on x. */
 export function scheduleFigureOptions(points: readonly CurvePoint[], options: ScheduleFigureOptions): Plot.PlotOptions {
@@ -56,5 +57,5 @@ export function curvePoints(rates: readonly number[], series: string): CurvePoin
 
 /** Render the figure to an element (SVG, or a figure when Plot adds a legend). */
 export function renderScheduleFigure(points: readonly CurvePoint[], options: ScheduleFigureOptions): SVGSVGElement | HTMLElement {
-  return Plot.plot(scheduleFigureOptions(points, options));
+  return asAccessibleImage(Plot.plot(scheduleFigureOptions(points, options)));
 }

@@ -54,7 +54,7 @@ describe("the exponential-decay figure", () => {
     const figure = page.locator("lr-schedule-figure");
     await expect(figure.locator("svg[aria-label]").count()).resolves.toBeGreaterThan(0);
     await expect(figure.locator(".katex").count()).resolves.toBeGreaterThan(0);
-    await expect(figure.locator("table tbody tr").count()).resolves.toBeGreaterThan(5);
+    await expect(figure.locator("[data-role=table] tbody tr").count()).resolves.toBeGreaterThan(5);
     await context.close();
   });
 
@@ -64,7 +64,7 @@ describe("the exponential-decay figure", () => {
     await page.goto(server.url("glossary/exponential-decay/"), { waitUntil: "networkidle" });
     const figure = page.locator("lr-schedule-figure");
     const before = await figure.locator("[data-role=plot]").innerHTML();
-    const firstRow = figure.locator("table tbody tr").last();
+    const firstRow = figure.locator("[data-role=table] tbody tr").last();
     const lastRateBefore = await firstRow.locator("td").last().textContent();
 
     const slider = figure.locator("input[type=range]").first();

@@ -27,7 +27,7 @@ describe("schedule figure builder", () => {
     expect(html.startsWith("<svg")).toBe(true);
     expect(svg.getAttribute("aria-label")).toBe("Learning rate by training step");
     expect(html).toContain("halves each step");
-    const path = svg.querySelector('g[aria-label="line"] path')?.getAttribute("d") ?? "";
+    const path = svg.querySelector('g[data-mark="line"] path')?.getAttribute("d") ?? "";
     // Four points, step-after: a move, then a horizontal and a vertical segment per later point.
     expect(path.match(/[ML]/g)).toHaveLength(7);
     // Each level is flat until the next step: consecutive points share their y.

@@ -372,8 +372,10 @@ function kwargText(name: string, value: unknown): string {
 /**
  * PyTorch's own scheduler for our spec, where one matches it exactly over a
  * run of `totalSteps` steps (our t = PyTorch's value after t calls to step()).
+ * With `natural`, the scheduler a PyTorch user would reach for with these
+ * settings even where it differs (the explorer shows where).
  */
-export function pytorchConfig(spec: ScheduleSpec, totalSteps: number): FrameworkCase | undefined {
+export function pytorchConfig(spec: ScheduleSpec, totalSteps: number, natural = false): FrameworkCase | undefined {
   const c = (name: string, baseLr: number, params: Record<string, unknown>): FrameworkCase => ({ name, params, baseLr, steps: totalSteps });
   switch (spec.kind) {
     case "step":
@@ -381,21 +383,21 @@ export function pytorchConfig(spec: ScheduleSpec, totalSteps: number): Framework
     case "multi-step":
       return c("MultiStepLR", spec.lr, { milestones: spec.milestones, gamma: spec.gamma });
     case "exponential":
-      if (spec.minLr > 0) return undefined;
+      if (spec.minLr > 0 && !natural) return undefined;
       return spec.staircase
         ? c("StepLR", spec.lr, { step_size: spec.decaySteps, gamma: Math.exp(-spec.k * spec.decaySteps) })
         : c("ExponentialLR", spec.lr, { gamma: Math.exp(-spec.k) });
     case "polynomial":
-      return spec.endLr === 0 && !spec.cycle ? c("PolynomialLR", spec.lr, { total_iters: spec.decaySteps, power: spec.power }) : undefined;
+      return (spec.endLr === 0 && !spec.cycle) || natural ? c("PolynomialLR", spec.lr, { total_iters: spec.decaySteps, power: spec.power }) : undefined;
     case "linear":
       return spec.endLr <= spec.lr ? c("LinearLR", spec.lr, { start_factor: 1, end_factor: spec.endLr / spec.lr, total_iters: spec.decaySteps }) : undefined;
     case "cosine":
-      return spec.exponent === 1 && (spec.periodic || totalSteps <= spec.decaySteps)
+      return (spec.exponent === 1 && (spec.periodic || totalSteps <= spec.decaySteps)) || natural
         ? c("CosineAnnealingLR", spec.lr, { T_max: spec.decaySteps, eta_min: spec.minLr })
         : undefined;
     case "cosine-restarts":
-      return spec.mMul === 1 && Number.isInteger(spec.tMult)
-        ? c("CosineAnnealingWarmRestarts", spec.lr, { T_0: spec.period, T_mult: spec.tMult, eta_min: spec.minLr })
+      return (spec.mMul === 1 && Number.isInteger(spec.tMult)) || natural
+        ? c("CosineAnnealingWarmRestarts", spec.lr, { T_0: spec.period, T_mult: natural ? Math.max(1, Math.round(spec.tMult)) : spec.tMult, eta_min: spec.minLr })
         : undefined;
     case "cyclic":
       return c("CyclicLR", spec.baseLr, {
@@ -403,7 +405,7 @@ export function pytorchConfig(spec: ScheduleSpec, totalSteps: number): Framework
         ...(spec.mode === "exp_range" ? { gamma: spec.gamma } : {}),
       });
     case "one-cycle":
-      return totalSteps <= spec.totalSteps
+      return totalSteps <= spec.totalSteps || natural
         ? c("OneCycleLR", spec.maxLr / spec.divFactor, {
             max_lr: spec.maxLr, total_steps: spec.totalSteps, pct_start: spec.pctStart, anneal_strategy: spec.anneal,
             div_factor: spec.divFactor, final_div_factor: spec.finalDivFactor, three_phase: spec.threePhase,
@@ -456,7 +458,7 @@ export const pytorchAdapter: Adapter = {
   toSpec,
   snippet,
   configFor: (spec, steps) => {
-    const config = pytorchConfig(spec, steps);
+    const config = pytorchConfig(spec, steps, true);
     return config ? { ok: true, config } : { ok: false, reason: "PyTorch has no built-in scheduler that matches these settings exactly (the snippet uses LambdaLR)" };
   },
 };

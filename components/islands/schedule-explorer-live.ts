@@ -1,0 +1,171 @@
+/**
+ * The live half of ScheduleExplorer: reads the controls, validates the spec,
+ * and redraws everything with the same model and Plot builder the build used.
+ * Invalid settings show a notice and keep the last good drawing; nothing is
+ * ever drawn from NaN. With data-url-state="on" the settings live in the URL.
+ */
+import { parseSpec, registry, type ScheduleKind, type ScheduleSpec } from "../../src/schedules/index.ts";
+import { renderScheduleFigure } from "../../src/plots/schedule-figure.ts";
+import { sliderAttributes, valueFromSlider } from "../../src/browser/slider.ts";
+import { specFromSearchParams, specToSearchParams, choiceFromSearchParams } from "../../src/browser/url-state.ts";
+import { readQuery, writeQuery } from "../../src/browser/url-adapter.ts";
+import { explorerModel, formatRate, COMPARABLE, type ExplorerModel } from "./schedule-explorer-model.ts";
+
+function cell(text: string): HTMLTableCellElement {
+  const td = document.createElement("td");
+  td.textContent = text;
+  return td;
+}
+
+function fillTable(table: HTMLTableElement, model: ExplorerModel): void {
+  const body = table.tBodies[0] ?? table.createTBody();
+  body.replaceChildren(
+    ...model.table.map((row) => {
+      const tr = document.createElement("tr");
+      tr.append(cell(String(row.step)), cell(row.lr));
+      if (row.compare !== null) tr.append(cell(row.compare));
+      return tr;
+    }),
+  );
+  const head = table.querySelector<HTMLElement>("[data-role=compare-head]");
+  if (head) head.hidden = model.compare === null;
+}
+
+function fillLibraries(element: HTMLElement, model: ExplorerModel): void {
+  const table = element.querySelector<HTMLTableElement>("[data-role=libraries]");
+  if (table) {
+    for (const run of model.libraries) {
+      const row = table.querySelector<HTMLTableRowElement>(`tr[data-library="${run.library}"]`);
+      if (!row) continue;
+      const [, call, verdict] = [...row.cells];
+      if (call) call.replaceChildren(Object.assign(document.createElement("code"), { textContent: run.call ?? "—" }));
+      if (verdict) {
+        verdict.textContent =
+          run.reason !== null
+            ? `no equivalent: ${run.reason}`
+            : run.firstDifference === null
+              ? "yes, at every step shown"
+              : `differs from step ${run.firstDifference.step}: ours ${run.firstDifference.ours}, ${run.label} ${run.firstDifference.theirs}`;
+      }
+    }
+  }
+  const plot = element.querySelector<HTMLElement>("[data-role=library-plot]");
+  plot?.replaceChildren(renderScheduleFigure(model.libraryPoints, { description: "The same settings as computed by each library.", height: 240 }));
+  for (const c of model.code) {
+    const block = element.querySelector<HTMLElement>(`details[data-library="${c.library}"]`);
+    const code = block?.querySelector<HTMLElement>("[data-role=code]");
+    if (code && c.code !== null) code.textContent = c.code;
+  }
+}
+
+async function copy(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function mountScheduleExplorer(element: HTMLElement): void {
+  const kind = element.dataset.kind as ScheduleKind;
+  const family = registry[kind];
+  if (!family) throw new Error(`unknown schedule kind "${element.dataset.kind}"`);
+  const steps = Number(element.dataset.steps);
+  const full = element.dataset.panels === "all";
+  let base = JSON.parse(element.dataset.spec ?? "{}") as ScheduleSpec;
+  const notice = element.querySelector<HTMLElement>("[data-role=notice]");
+  const sliders = [...element.querySelectorAll<HTMLInputElement>("input[type=range][data-param]")];
+  const choices = [...element.querySelectorAll<HTMLInputElement | HTMLSelectElement>("[data-choice]")];
+  const compareSelect = element.querySelector<HTMLSelectElement>("select[data-role=compare]");
+  const urlState = element.dataset.urlState === "on";
+  const say = (text: string | null) => {
+    if (!notice) return;
+    notice.hidden = text === null;
+    notice.textContent = text ?? "";
+  };
+
+  if (urlState) {
+    const query = readQuery();
+    const notices: { param: string; message: string }[] = [];
+    const fromUrl = specFromSearchParams(query, kind);
+    notices.push(...fromUrl.notices);
+    if (fromUrl.spec.kind === kind) base = fromUrl.spec;
+    const compareKind = choiceFromSearchParams(query, "compare", ["", ...COMPARABLE], (element.dataset.compare ?? "") as "", notices);
+    if (compareSelect) compareSelect.value = compareKind;
+    const values = base as unknown as Record<string, unknown>;
+    for (const input of sliders) {
+      const p = family.params.find((q) => q.name === input.dataset.param);
+      const v = values[input.dataset.param ?? ""];
+      if (p && typeof v === "number") input.value = String(sliderAttributes(p, v).value);
+    }
+    for (const input of choices) {
+      const v = values[input.dataset.choice ?? ""];
+      if (input instanceof HTMLInputElement) input.checked = v === true;
+      else input.value = String(v);
+    }
+    if (notices.length > 0) say(`Some settings in the address were not valid and were replaced: ${notices.map((n) => `${n.param}: ${n.message}`).join("; ")}`);
+  }
+
+  // The settings as numbers, exactly: a slider only changes the field it
+  // controls, when the reader moves it (slider positions are rounded).
+  const state: Record<string, unknown> = { ...base };
+  const take = (target: EventTarget | null): void => {
+    if (target instanceof HTMLInputElement && target.type === "range" && target.dataset.param) {
+      const p = family.params.find((q) => q.name === target.dataset.param);
+      if (p) state[p.name] = valueFromSlider(p, target.value);
+    } else if ((target instanceof HTMLInputElement || target instanceof HTMLSelectElement) && target.dataset.choice) {
+      state[target.dataset.choice] = target instanceof HTMLInputElement && target.type === "checkbox" ? target.checked : target.value;
+    }
+  };
+
+  const redraw = (fromUser: boolean): void => {
+    const candidate: Record<string, unknown> = { ...state };
+    const parsed = parseSpec(candidate);
+    if (!parsed.ok) {
+      say(`These settings are not valid: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}. The figure keeps the last valid settings.`);
+      return;
+    }
+    if (fromUser) say(null);
+    const compareKind = compareSelect?.value as ScheduleKind | "" | undefined;
+    const compare = compareKind ? (registry[compareKind].defaults as ScheduleSpec) : null;
+    const model = explorerModel({ spec: parsed.spec, compare, steps, libraries: full });
+    element.querySelector("[data-role=plot]")?.replaceChildren(renderScheduleFigure(model.points, { description: model.description }));
+    const described = element.querySelector<HTMLElement>("[data-role=description]");
+    if (described) described.textContent = model.description;
+    const table = element.querySelector<HTMLTableElement>("[data-role=table]");
+    if (table) fillTable(table, model);
+    if (full) fillLibraries(element, model);
+    const values = parsed.spec as unknown as Record<string, unknown>;
+    for (const output of element.querySelectorAll<HTMLOutputElement>("output[data-param]")) {
+      const value = values[output.dataset.param ?? ""];
+      const p = family.params.find((q) => q.name === output.dataset.param);
+      if (typeof value === "number") output.value = p?.integer ? String(value) : formatRate(value);
+    }
+    if (urlState && fromUser) {
+      const params = specToSearchParams(parsed.spec);
+      if (compareKind) params.set("compare", compareKind);
+      writeQuery(params);
+    }
+    element.dataset.state = "live";
+    element.dispatchEvent(new CustomEvent("lr-redraw", { bubbles: true, detail: { spec: parsed.spec } }));
+  };
+
+  for (const button of element.querySelectorAll<HTMLButtonElement>("button[data-copy]")) {
+    button.hidden = false;
+    button.addEventListener("click", () => {
+      const text = button.parentElement?.querySelector("code")?.textContent ?? "";
+      void copy(text).then((ok) => {
+        button.textContent = ok ? "Copied" : "Select and copy";
+        window.setTimeout(() => (button.textContent = "Copy"), 1500);
+      });
+    });
+  }
+  const onChange = (event: Event): void => {
+    take(event.target);
+    redraw(true);
+  };
+  element.addEventListener("input", onChange);
+  element.addEventListener("change", onChange);
+  redraw(false);
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { explorerModel, tableSteps, COMPARABLE } from "../../components/islands/schedule-explorer-model.ts";
+import { checkSpec, registry, KINDS } from "../../src/schedules/index.ts";
+
+describe("explorer model", () => {
+  it("builds for every kind with every panel, with a control for every setting", () => {
+    for (const kind of KINDS) {
+      const model = explorerModel({ spec: registry[kind].defaults, steps: 50 });
+      const fields = Object.keys(registry[kind].defaults).filter((k) => k !== "kind");
+      const controlled = [...model.sliders.map((s) => s.name), ...model.choices.map((c) => c.name)];
+      const nested = fields.filter((f) => typeof (registry[kind].defaults as unknown as Record<string, unknown>)[f] === "object");
+      expect(controlled.sort(), kind).toEqual(fields.filter((f) => !nested.includes(f)).sort());
+      expect(model.points.length, kind).toBe(51);
+      expect(model.code).toHaveLength(4);
+      expect(model.libraries).toHaveLength(4);
+    }
+  });
+
+  it("lists the allowed words of each choice", () => {
+    const model = explorerModel({ spec: registry.cyclic.defaults });
+    expect(model.choices).toEqual([{ name: "mode", type: "choice", value: "triangular", options: ["triangular", "triangular2", "exp_range"] }]);
+  });
+
+  it("adds the comparison as a second series and a table column", () => {
+    const model = explorerModel({ spec: registry.cosine.defaults, compare: registry.step.defaults, steps: 20 });
+    expect(new Set(model.points.map((p) => p.series)).size).toBe(2);
+    expect(model.table.every((row) => row.compare !== null)).toBe(true);
+    expect(COMPARABLE).not.toContain("plateau");
+  });
+
+  it("finds where PyTorch's cosine leaves ours past T_max, and agrees when periodic", () => {
+    const spec = checkSpec({ kind: "cosine", decaySteps: 40 });
+    const pytorch = explorerModel({ spec, steps: 100 }).libraries.find((l) => l.library === "pytorch");
+    expect(pytorch?.call).toBe("CosineAnnealingLR(T_max=40, eta_min=0)");
+    expect(pytorch?.firstDifference?.step).toBe(41);
+    const periodic = explorerModel({ spec: checkSpec({ kind: "cosine", decaySteps: 40, periodic: true }), steps: 100 }).libraries.find((l) => l.library === "pytorch");
+    expect(periodic?.firstDifference).toBeNull();
+  });
+
+  it("samples the table evenly, first and last step included", () => {
+    expect(tableSteps(101)).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
+    expect(tableSteps(8)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(tableSteps(0)).toEqual([]);
+  });
+});
