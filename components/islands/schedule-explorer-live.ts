@@ -67,6 +67,39 @@ async function copy(text: string): Promise<boolean> {
   }
 }
 
+/**
+ * Lesson mode from the URL: ?hide=a,b hides those controls and panels;
+ * ?question=... asks the reader to predict before the curve is shown.
+ * The question is inserted as text, never as HTML.
+ */
+function applyLesson(element: HTMLElement, query: URLSearchParams): void {
+  const hide = new Set((query.get("hide") ?? "").split(",").map((s) => s.trim()).filter(Boolean));
+  for (const name of hide) {
+    for (const control of element.querySelectorAll<HTMLElement>(`[data-param="${CSS.escape(name)}"], [data-choice="${CSS.escape(name)}"]`)) {
+      const label = control.closest("label");
+      if (label) label.hidden = true;
+    }
+  }
+  if (hide.has("compare")) element.querySelector("select[data-role=compare]")?.closest("label")?.toggleAttribute("hidden", true);
+  if (hide.has("code")) element.querySelector(".explorer-code")?.toggleAttribute("hidden", true);
+  if (hide.has("libraries")) element.querySelector(".explorer-libraries")?.toggleAttribute("hidden", true);
+  if (hide.has("table")) element.querySelector("details.data-table")?.toggleAttribute("hidden", true);
+  const question = (query.get("question") ?? "").trim().slice(0, 500);
+  const lesson = element.querySelector<HTMLElement>("[data-role=lesson]");
+  const figure = element.querySelector<HTMLElement>("figure");
+  if (question === "" || !lesson || !figure) return;
+  const text = lesson.querySelector<HTMLElement>("[data-role=question]");
+  if (text) text.textContent = question;
+  lesson.hidden = false;
+  figure.hidden = true;
+  element.querySelector("details.data-table")?.toggleAttribute("hidden", true);
+  lesson.querySelector("button[data-role=reveal]")?.addEventListener("click", () => {
+    figure.hidden = false;
+    if (!hide.has("table")) element.querySelector("details.data-table")?.toggleAttribute("hidden", false);
+    lesson.querySelector("button")?.remove();
+  });
+}
+
 export function mountScheduleExplorer(element: HTMLElement): void {
   const kind = element.dataset.kind as ScheduleKind;
   const family = registry[kind];
@@ -104,6 +137,7 @@ export function mountScheduleExplorer(element: HTMLElement): void {
       if (input instanceof HTMLInputElement) input.checked = v === true;
       else input.value = String(v);
     }
+    applyLesson(element, query);
     if (notices.length > 0) say(`Some settings in the address were not valid and were replaced: ${notices.map((n) => `${n.param}: ${n.message}`).join("; ")}`);
   }
 
