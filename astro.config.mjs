@@ -6,6 +6,7 @@ import remarkMath from "remark-math";
 import rehypeKatex from "rehype-katex";
 import { remarkContentChecks } from "./src/content-model/remark-checks.ts";
 import { rehypeBaseLinks } from "./src/content-model/rehype-base-links.ts";
+import { readDefinitions, rehypeTermTips } from "./src/content-model/rehype-term-tips.ts";
 import { normalizeBase } from "./src/site/base-path.ts";
 import { tfjsWasm } from "./src/site/tfjs-wasm.ts";
 import { pagefindIndex } from "./src/site/pagefind.ts";
@@ -26,6 +27,7 @@ export default defineConfig({
       rehypePlugins: [
         [rehypeKatex, { strict: "error", output: "htmlAndMathml" }],
         [rehypeBaseLinks, { base }],
+        [rehypeTermTips, { definitions: readDefinitions("content/glossary") }],
       ],
     }),
   },

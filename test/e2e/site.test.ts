@@ -78,3 +78,28 @@ describe("the exponential-decay figure", () => {
     await page.close();
   });
 });
+
+describe("term links", () => {
+  it("show the linked term's definition on focus, without JavaScript", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(server.url("glossary/learning-rate/"));
+    const term = page.locator(".prose .term").first();
+    const tip = term.locator("[role=tooltip]");
+    await expect(tip.isVisible()).resolves.toBe(false);
+    await term.locator("a").focus();
+    await expect(tip.isVisible()).resolves.toBe(true);
+    const id = await tip.getAttribute("id");
+    await expect(term.locator("a").getAttribute("aria-describedby")).resolves.toBe(id);
+    await context.close();
+  });
+
+  it("tag pages list what carries each tag", async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url("glossary/exponential-decay/"));
+    await page.locator(".tags a", { hasText: "#decay" }).click();
+    await expect(page.locator("h1").textContent()).resolves.toBe("#decay");
+    await expect(page.locator("a", { hasText: "Exponential decay" }).count()).resolves.toBeGreaterThan(0);
+    await page.close();
+  });
+});
