@@ -1,0 +1,98 @@
+/**
+ * Picking a tfjs backend: webgpu, then webgl, then wasm, then cpu, unless the
+ * reader asks for one. Each candidate must register, initialise and compute
+ * 1 + 1 correctly before it is accepted; every skipped one is reported with
+ * the reason, so the page can say what runs and why.
+ */
+import type * as tfNamespace from "@tensorflow/tfjs";
+
+export type BackendName = "webgpu" | "webgl" | "wasm" | "cpu";
+export const BACKEND_ORDER: readonly BackendName[] = ["webgpu", "webgl", "wasm", "cpu"];
+
+export interface Skipped {
+  name: BackendName;
+  reason: string;
+}
+
+export interface BackendChoice {
+  name: BackendName;
+  skipped: Skipped[];
+}
+
+export interface BackendEnvironment {
+  /** WebGPU adapter available (navigator.gpu). */
+  hasWebGPU: boolean;
+  /** Running in a worker: WebGL then needs OffscreenCanvas. */
+  inWorker: boolean;
+  hasOffscreenCanvas: boolean;
+  /** URL of the directory holding tfjs's .wasm files, ending in "/". */
+  wasmPath: string;
+}
+
+type Tf = typeof tfNamespace;
+
+/** Load the backend's module (registers it with tfjs); injected so tests can stub it. */
+export type BackendLoader = (name: BackendName) => Promise<void>;
+
+export const loadBackendModule: BackendLoader = async (name) => {
+  if (name === "webgpu") await import("@tensorflow/tfjs-backend-webgpu");
+  if (name === "wasm") await import("@tensorflow/tfjs-backend-wasm");
+  // webgl and cpu ship with @tensorflow/tfjs itself.
+};
+
+function precondition(name: BackendName, env: BackendEnvironment): string | null {
+  if (name === "webgpu" && !env.hasWebGPU) return "this browser exposes no WebGPU (navigator.gpu is missing)";
+  if (name === "webgl" && env.inWorker && !env.hasOffscreenCanvas) return "WebGL in a worker needs OffscreenCanvas, which this browser lacks";
+  return null;
+}
+
+async function works(tf: Tf): Promise<string | null> {
+  try {
+    const sum = tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(1)));
+    const value = (await sum.data())[0];
+    sum.dispose();
+    return value === 2 ? null : `computed 1 + 1 = ${value}`;
+  } catch (error) {
+    return `a test computation failed: ${(error as Error).message}`;
+  }
+}
+
+export async function selectBackend(tf: Tf, env: BackendEnvironment, prefer: BackendName | "auto" = "auto", load: BackendLoader = loadBackendModule): Promise<BackendChoice> {
+  const order = prefer === "auto" ? BACKEND_ORDER : [prefer, ...BACKEND_ORDER.filter((b) => b !== prefer)];
+  const skipped: Skipped[] = [];
+  for (const name of order) {
+    const blocked = precondition(name, env);
+    if (blocked) {
+      skipped.push({ name, reason: blocked });
+      continue;
+    }
+    try {
+      await load(name);
+      if (name === "wasm") {
+        const { setWasmPaths } = await import("@tensorflow/tfjs-backend-wasm");
+        setWasmPaths(env.wasmPath);
+      }
+      const ok = await tf.setBackend(name);
+      if (!ok) {
+        skipped.push({ name, reason: "it failed to initialise" });
+        continue;
+      }
+      await tf.ready();
+      const wrong = await works(tf);
+      if (wrong) {
+        skipped.push({ name, reason: wrong });
+        continue;
+      }
+      return { name, skipped };
+    } catch (error) {
+      skipped.push({ name, reason: `it failed to load: ${(error as Error).message}` });
+    }
+  }
+  throw new Error(`no tfjs backend works here: ${skipped.map((s) => `${s.name} (${s.reason})`).join("; ")}`);
+}
+
+/** "Running on wasm; webgpu skipped: …; webgl skipped: …" */
+export function describeChoice(choice: BackendChoice): string {
+  const skipped = choice.skipped.map((s) => `${s.name} skipped: ${s.reason}`).join("; ");
+  return `Running on ${choice.name}${skipped ? `; ${skipped}` : ""}.`;
+}
