@@ -16,7 +16,7 @@ describe("race figures", () => {
   it("drops non-finite values and non-positive ones on a log axis instead of drawing NaN", () => {
     const points = series("a", 5, (i) => [1, Number.NaN, 0, Number.POSITIVE_INFINITY, 0.5][i] as number);
     const options = raceFigureOptions(points, { runs: ["a"], steps: 5, y: { label: "loss", log: true }, description: "d" });
-    const line = (options.marks ?? [])[1] as { data: RacePoint[] };
+    const line = (options.marks ?? [])[1] as unknown as { data: RacePoint[] };
     expect(line.data.map((p) => p.value)).toEqual([1, 0.5]);
   });
 

@@ -1,0 +1,362 @@
+/**
+ * Hugging Face transformers adapter: the `get_scheduler` family of
+ * src/transformers/optimization.py (huggingface/transformers at 005edac).
+ * Every one but reduce_lr_on_plateau is a torch LambdaLR whose lambda gives a
+ * factor of the optimizer's lr, so value i is base_lr × λ(i), the rate of
+ * update i (the Trainer steps the scheduler once per optimizer update).
+ * Without base_lr the values are the factors λ(i) themselves.
+ *
+ * Conventions kept from the source: warmup starts at 0, so update 0 has rate 0
+ * (cosine_warmup_with_min_lr uses (t + 1)/W instead, and WSD starts at
+ * min_lr_ratio); `num_training_steps` includes the warmup; `cosine` keeps
+ * following the cosine past num_training_steps (it rises again) while
+ * `cosine_with_restarts` returns 0 there and `linear` holds 0; `polynomial`
+ * reads lr_init from the optimizer and refuses lr_end ≥ lr_init.
+ * reduce_lr_on_plateau is torch's ReduceLROnPlateau: value i is the rate after
+ * i metrics.
+ */
+import type { ScheduleSpec } from "../types.ts";
+import { checkSpec, makeSchedule } from "../make.ts";
+import type { Adapter, ConfigResult, FrameworkCase, SnippetResult, SpecResult, ValuesResult } from "./types.ts";
+import { ConfigError, Kwargs, errorMessage } from "./kwargs.ts";
+import { checkSteps, sampleClosedForm, tableLiteral } from "./closed-form.ts";
+import { pytorchAdapter } from "./pytorch.ts";
+import { pythonFloat } from "./python.ts";
+
+const NAMES = [
+  "linear",
+  "cosine",
+  "cosine_with_restarts",
+  "polynomial",
+  "constant",
+  "constant_with_warmup",
+  "inverse_sqrt",
+  "reduce_lr_on_plateau",
+  "cosine_with_min_lr",
+  "cosine_warmup_with_min_lr",
+  "warmup_stable_decay",
+] as const;
+
+const COUNT = { min: 0, integer: true } as const;
+
+const warmupFactor = (step: number, warmup: number) => step / Math.max(1, warmup);
+
+/** λ(t) as transformers computes it, from get_scheduler's arguments and the function's own kwargs. */
+export function hfLambda(name: string, params: unknown, baseLr: number): (step: number) => number {
+  const kw = new Kwargs(name, params);
+  kw.raw("last_epoch");
+  const warmup = (): number => kw.number("num_warmup_steps", undefined, COUNT);
+  const training = (): number => kw.number("num_training_steps", undefined, COUNT);
+  switch (name) {
+    case "constant":
+      kw.done();
+      return () => 1;
+    case "constant_with_warmup": {
+      const w = warmup();
+      kw.done();
+      return (t) => (t < w ? warmupFactor(t, w) : 1);
+    }
+    case "linear": {
+      const w = warmup();
+      const n = training();
+      kw.done();
+      return (t) => (t < w ? warmupFactor(t, w) : Math.max(0, (n - t) / Math.max(1, n - w)));
+    }
+    case "cosine":
+    case "cosine_with_min_lr": {
+      const w = warmup();
+      const n = training();
+      const cycles = kw.number("num_cycles", 0.5);
+      let minRate = 0;
+      if (name === "cosine_with_min_lr") {
+        const minLr = kw.optionalNumber("min_lr");
+        const rate = kw.optionalNumber("min_lr_rate");
+        if (minLr !== undefined && rate !== undefined) throw new ConfigError("cosine_with_min_lr: only one of min_lr or min_lr_rate should be set");
+        if (minLr === undefined && rate === undefined) throw new ConfigError("cosine_with_min_lr: one of min_lr or min_lr_rate should be set");
+        minRate = rate ?? (minLr as number) / baseLr;
+      }
+      kw.done();
+      return (t) => {
+        if (t < w) return warmupFactor(t, w);
+        const progress = (t - w) / Math.max(1, n - w);
+        const factor = 0.5 * (1 + Math.cos(Math.PI * cycles * 2 * progress));
+        return Math.max(0, factor * (1 - minRate) + minRate);
+      };
+    }
+    case "cosine_warmup_with_min_lr": {
+      const w = warmup();
+      const n = training();
+      const cycles = kw.number("num_cycles", 0.5);
+      const minLr = kw.optionalNumber("min_lr");
+      const rate = kw.optionalNumber("min_lr_rate");
+      const warmupRate = kw.optionalNumber("warmup_lr_rate");
+      kw.done();
+      if (minLr !== undefined && rate !== undefined) throw new ConfigError("cosine_warmup_with_min_lr: only one of min_lr or min_lr_rate should be set");
+      if (minLr === undefined && rate === undefined) throw new ConfigError("cosine_warmup_with_min_lr: one of min_lr or min_lr_rate should be set");
+      const minRate = rate ?? (minLr as number) / baseLr;
+      return (t) => {
+        if (t < w) return warmupRate === undefined ? (t + 1) / Math.max(1, w) : warmupRate + ((1 - warmupRate) * t) / Math.max(1, w - 1);
+        const progress = (t - w + 1) / Math.max(1, n - w);
+        const factor = 0.5 * (1 + Math.cos(Math.PI * cycles * 2 * progress));
+        return Math.max(0, factor * (1 - minRate) + minRate);
+      };
+    }
+    case "cosine_with_restarts": {
+      const w = warmup();
+      const n = training();
+      const cycles = kw.number("num_cycles", 1);
+      kw.done();
+      return (t) => {
+        if (t < w) return warmupFactor(t, w);
+        const progress = (t - w) / Math.max(1, n - w);
+        if (progress >= 1) return 0;
+        // Python's % on floats: the result takes the sign of the divisor.
+        const phase = (((cycles * progress) % 1) + 1) % 1;
+        return Math.max(0, 0.5 * (1 + Math.cos(Math.PI * phase)));
+      };
+    }
+    case "polynomial": {
+      const w = warmup();
+      const n = training();
+      const lrEnd = kw.number("lr_end", 1e-7);
+      const power = kw.number("power", 1);
+      kw.done();
+      if (!(baseLr > lrEnd)) throw new ConfigError(`polynomial: lr_end (${lrEnd}) must be smaller than initial lr (${baseLr})`);
+      if (n === w) throw new ConfigError("polynomial: num_training_steps equal to num_warmup_steps divides by zero at that step in transformers");
+      return (t) => {
+        if (t < w) return warmupFactor(t, w);
+        if (t > n) return lrEnd / baseLr;
+        const pctRemaining = 1 - (t - w) / (n - w);
+        return ((baseLr - lrEnd) * pctRemaining ** power + lrEnd) / baseLr;
+      };
+    }
+    case "inverse_sqrt": {
+      const w = warmup();
+      const given = kw.optionalNumber("timescale", { min: 0, minExclusive: true, integer: true });
+      kw.done();
+      const timescale = given ?? (w || 10_000);
+      return (t) => (t < w ? warmupFactor(t, w) : 1 / Math.sqrt((t + (timescale - w)) / timescale));
+    }
+    case "warmup_stable_decay": {
+      const w = warmup();
+      const decay = kw.number("num_decay_steps", undefined, COUNT);
+      const total = kw.optionalNumber("num_training_steps", COUNT);
+      const stableGiven = kw.optionalNumber("num_stable_steps", COUNT);
+      const warmupType = kw.choice("warmup_type", ["linear", "cosine", "1-sqrt"] as const, "linear");
+      const decayType = kw.choice("decay_type", ["linear", "cosine", "1-sqrt"] as const, "cosine");
+      const ratio = kw.number("min_lr_ratio", 0);
+      const cycles = kw.number("num_cycles", 0.5);
+      kw.done();
+      if (total === undefined && stableGiven === undefined) throw new ConfigError("warmup_stable_decay: either num_training_steps or num_stable_steps must be specified");
+      const stable = stableGiven ?? (total as number) - w - decay;
+      return (t) => {
+        if (t < w) {
+          const p = t / Math.max(1, w);
+          const f = warmupType === "linear" ? p : warmupType === "cosine" ? 0.5 * (1 - Math.cos(Math.PI * p)) : 1 - Math.sqrt(1 - p);
+          return Math.max(0, f * (1 - ratio) + ratio);
+        }
+        if (t < w + stable) return 1;
+        if (t < w + stable + decay) {
+          const p = (t - w - stable) / Math.max(1, decay);
+          const f = decayType === "linear" ? 1 - p : decayType === "cosine" ? 0.5 * (1 + Math.cos(Math.PI * cycles * 2 * p)) : 1 - Math.sqrt(p);
+          return Math.max(0, f * (1 - ratio) + ratio);
+        }
+        return ratio;
+      };
+    }
+    default:
+      throw new ConfigError(`unknown Hugging Face scheduler "${name}"; supported: ${NAMES.join(", ")}`);
+  }
+}
+
+function checkBase(baseLr: number | undefined): number {
+  if (baseLr === undefined) return 1;
+  if (!(Number.isFinite(baseLr) && baseLr > 0)) throw new ConfigError(`base_lr must be a number > 0 (the optimizer's lr), got ${String(baseLr)}`);
+  return baseLr;
+}
+
+function values(c: FrameworkCase): ValuesResult {
+  if (c.name === "reduce_lr_on_plateau") {
+    try {
+      const steps = checkSteps(c.steps);
+      const metrics = c.metrics ?? [];
+      const run = pytorchAdapter.values({ name: "ReduceLROnPlateau", params: c.params, baseLr: checkBase(c.baseLr), steps: Math.max(0, steps - 1), metrics: metrics.slice(0, Math.max(0, steps - 1)) });
+      return run.ok ? { ok: true, lr: run.lr.slice(0, steps) } : run;
+    } catch (error) {
+      return { ok: false, error: errorMessage(error) };
+    }
+  }
+  return sampleClosedForm(c, (k) => {
+    const base = checkBase(k.baseLr);
+    const lambda = hfLambda(k.name, k.params, base);
+    return (t) => base * lambda(t);
+  });
+}
+
+function specFor(name: string, params: Record<string, unknown>, base: number): SpecResult {
+  const num = (key: string, fallback: number): number => (typeof params[key] === "number" ? params[key] : fallback);
+  const w = num("num_warmup_steps", 0);
+  const n = num("num_training_steps", 0);
+  const warm = (after: ScheduleSpec): ScheduleSpec => (w > 0 ? { kind: "warmup", startLr: 0, warmupSteps: w, shape: "linear", after } : after);
+  switch (name) {
+    case "constant":
+      return { ok: true, spec: { kind: "constant", lr: base } };
+    case "constant_with_warmup":
+      return { ok: true, spec: warm({ kind: "constant", lr: base }) };
+    case "linear":
+      if (n <= w) return { ok: false, error: "linear needs num_training_steps > num_warmup_steps for a decay" };
+      return { ok: true, spec: warm({ kind: "linear", lr: base, endLr: 0, decaySteps: n - w }) };
+    case "cosine": {
+      if (n <= w) return { ok: false, error: "cosine needs num_training_steps > num_warmup_steps for a decay" };
+      if (num("num_cycles", 0.5) !== 0.5) return { ok: false, error: "num_cycles other than 0.5 has no equivalent in our cosine" };
+      return { ok: true, spec: warm({ kind: "cosine", lr: base, minLr: 0, decaySteps: n - w, exponent: 1, periodic: true }), caveat: "past num_training_steps Hugging Face's cosine rises again, as ours does with periodic on" };
+    }
+    case "cosine_with_min_lr": {
+      if (n <= w) return { ok: false, error: "cosine_with_min_lr needs num_training_steps > num_warmup_steps" };
+      if (num("num_cycles", 0.5) !== 0.5) return { ok: false, error: "num_cycles other than 0.5 has no equivalent in our cosine" };
+      const minLr = typeof params.min_lr === "number" ? params.min_lr : base * num("min_lr_rate", 0);
+      return { ok: true, spec: warm({ kind: "cosine", lr: base, minLr, decaySteps: n - w, exponent: 1, periodic: true }) };
+    }
+    case "cosine_with_restarts": {
+      const cycles = num("num_cycles", 1);
+      const span = n - w;
+      if (!(Number.isInteger(cycles) && cycles >= 1 && span % cycles === 0)) return { ok: false, error: "our restarts need num_cycles to divide num_training_steps − num_warmup_steps" };
+      return {
+        ok: true,
+        spec: warm({ kind: "cosine-restarts", lr: base, minLr: 0, period: span / cycles, tMult: 1, mMul: 1 }),
+        caveat: "from num_training_steps on, Hugging Face returns 0 where our restarts go on",
+      };
+    }
+    case "polynomial": {
+      if (n <= w) return { ok: false, error: "polynomial needs num_training_steps > num_warmup_steps" };
+      return { ok: true, spec: warm({ kind: "polynomial", lr: base, endLr: num("lr_end", 1e-7), decaySteps: n - w, power: num("power", 1), cycle: false }) };
+    }
+    case "inverse_sqrt": {
+      const timescale = typeof params.timescale === "number" ? params.timescale : w || 10_000;
+      return { ok: true, spec: { kind: "inverse-sqrt", lr: base, warmupSteps: w, timescale } };
+    }
+    case "warmup_stable_decay": {
+      const decay = num("num_decay_steps", 0);
+      const stable = typeof params.num_stable_steps === "number" ? params.num_stable_steps : n - w - decay;
+      if (num("num_cycles", 0.5) !== 0.5) return { ok: false, error: "num_cycles other than 0.5 has no equivalent in our WSD" };
+      if (stable < 0) return { ok: false, error: "num_training_steps is shorter than warmup plus decay" };
+      const shape = (key: string, fallback: string) => (typeof params[key] === "string" ? params[key] : fallback) as "linear" | "cosine" | "1-sqrt";
+      return {
+        ok: true,
+        spec: { kind: "wsd", lr: base, minLr: base * num("min_lr_ratio", 0), warmupSteps: w, stableSteps: stable, decaySteps: decay, warmupShape: shape("warmup_type", "linear"), decayShape: shape("decay_type", "cosine") },
+      };
+    }
+    case "reduce_lr_on_plateau":
+      return pytorchAdapter.toSpec("ReduceLROnPlateau", params, base);
+    default:
+      return { ok: false, error: `${name} has no single spec of ours; compare it through its values` };
+  }
+}
+
+function toSpec(name: string, params: Record<string, unknown>, baseLr?: number): SpecResult {
+  try {
+    const base = checkBase(baseLr);
+    if (name !== "reduce_lr_on_plateau") hfLambda(name, params, base);
+    const result = specFor(name, params, base);
+    if (!result.ok) return result;
+    return { ...result, spec: checkSpec(result.spec) };
+  } catch (error) {
+    return { ok: false, error: errorMessage(error) };
+  }
+}
+
+/** The get_scheduler call closest to our spec; `exact` when the formulas agree over `totalSteps`. */
+export function hfConfig(spec: ScheduleSpec, totalSteps: number): { config: FrameworkCase; exact: boolean } | undefined {
+  const c = (name: string, baseLr: number, params: Record<string, unknown>, exact: boolean) => ({ config: { name, params, baseLr, steps: totalSteps }, exact });
+  const inner = spec.kind === "warmup" ? spec.after : spec;
+  const w = spec.kind === "warmup" ? spec.warmupSteps : 0;
+  const warmExact = spec.kind !== "warmup" || (spec.shape === "linear" && spec.startLr === 0);
+  switch (inner.kind) {
+    case "constant":
+      return w === 0 ? c("constant", inner.lr, {}, true) : c("constant_with_warmup", inner.lr, { num_warmup_steps: w }, warmExact);
+    case "linear":
+      return inner.lr > 0 ? c("linear", inner.lr, { num_warmup_steps: w, num_training_steps: w + inner.decaySteps }, warmExact && inner.endLr === 0) : undefined;
+    case "cosine":
+      if (inner.lr <= 0) return undefined;
+      return inner.minLr === 0
+        ? c("cosine", inner.lr, { num_warmup_steps: w, num_training_steps: w + inner.decaySteps }, warmExact && inner.exponent === 1 && (inner.periodic || totalSteps <= w + inner.decaySteps + 1))
+        : c("cosine_with_min_lr", inner.lr, { num_warmup_steps: w, num_training_steps: w + inner.decaySteps, min_lr_rate: inner.minLr / inner.lr }, warmExact && inner.exponent === 1 && (inner.periodic || totalSteps <= w + inner.decaySteps + 1));
+    case "polynomial":
+      return inner.lr > inner.endLr && inner.endLr > 0
+        ? c("polynomial", inner.lr, { num_warmup_steps: w, num_training_steps: w + inner.decaySteps, lr_end: inner.endLr, power: inner.power }, warmExact && !inner.cycle)
+        : undefined;
+    case "inverse-sqrt":
+      return spec.kind === "inverse-sqrt" ? c("inverse_sqrt", spec.lr, { num_warmup_steps: spec.warmupSteps, timescale: spec.timescale }, Number.isInteger(spec.timescale)) : undefined;
+    case "wsd":
+      return spec.kind === "wsd" && spec.lr > 0
+        ? c("warmup_stable_decay", spec.lr, {
+            num_warmup_steps: spec.warmupSteps, num_stable_steps: spec.stableSteps, num_decay_steps: spec.decaySteps, warmup_type: spec.warmupShape, decay_type: spec.decayShape, min_lr_ratio: spec.minLr / spec.lr,
+          }, true)
+        : undefined;
+    case "cosine-restarts":
+      return spec.kind === "cosine-restarts" && spec.lr > 0
+        ? c("cosine_with_restarts", spec.lr, { num_warmup_steps: 0, num_training_steps: Math.max(spec.period, totalSteps), num_cycles: Math.max(1, Math.round(Math.max(spec.period, totalSteps) / spec.period)) }, false)
+        : undefined;
+    case "plateau":
+      return spec.kind === "plateau"
+        ? c("reduce_lr_on_plateau", spec.lr, { mode: spec.mode, factor: spec.factor, patience: spec.patience, threshold: spec.threshold, threshold_mode: spec.thresholdMode, cooldown: spec.cooldown, min_lr: spec.minLr, eps: spec.eps }, false)
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function argText(key: string, value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  const INTS = new Set(["num_warmup_steps", "num_training_steps", "num_stable_steps", "num_decay_steps", "timescale", "patience", "cooldown", "num_cycles"]);
+  return INTS.has(key) && Number.isInteger(value) ? String(value) : pythonFloat(value as number);
+}
+
+function snippet(spec: ScheduleSpec, totalSteps: number): SnippetResult {
+  try {
+    const checked = checkSpec(spec);
+    if (checked.kind === "plateau") return { ok: false, reason: "Hugging Face's reduce_lr_on_plateau is PyTorch's ReduceLROnPlateau: see the PyTorch code" };
+    const found = hfConfig(checked, totalSteps);
+    const header = "import torch\nfrom transformers import get_scheduler\n\nmodel = torch.nn.Linear(2, 1)  # your model\n";
+    const loop = `\nfor step in range(${totalSteps}):\n    ...  # forward, loss.backward()\n    optimizer.step()\n    scheduler.step()\n`;
+    if (found?.exact) {
+      const { num_warmup_steps, num_training_steps, ...rest } = found.config.params as Record<string, unknown>;
+      const args = [`"${found.config.name}"`, "optimizer"];
+      if (num_warmup_steps !== undefined) args.push(`num_warmup_steps=${String(num_warmup_steps)}`);
+      if (num_training_steps !== undefined) args.push(`num_training_steps=${String(num_training_steps)}`);
+      const specific = Object.entries(rest);
+      if (specific.length > 0) args.push(`scheduler_specific_kwargs={${specific.map(([k, v]) => `"${k}": ${argText(k, v)}`).join(", ")}}`);
+      const note = found.config.name === "inverse_sqrt" && rest.timescale !== undefined && rest.timescale !== num_warmup_steps
+        ? "# get_scheduler does not pass timescale on; call the function itself:\nfrom transformers.optimization import get_inverse_sqrt_schedule\n" +
+          `scheduler = get_inverse_sqrt_schedule(optimizer, num_warmup_steps=${String(num_warmup_steps)}, timescale=${String(rest.timescale)})\n`
+        : `scheduler = get_scheduler(${args.join(", ")})\n`;
+      return { ok: true, code: header + `optimizer = torch.optim.AdamW(model.parameters(), lr=${pythonFloat(found.config.baseLr as number)})\n` + note + loop };
+    }
+    const at = makeSchedule(checked);
+    const table = Array.from({ length: Math.max(1, totalSteps) }, (_, t) => at(t));
+    return {
+      ok: true,
+      code:
+        "import torch\n\nmodel = torch.nn.Linear(2, 1)  # your model\n" +
+        `# No get_scheduler type has these settings: a LambdaLR over this run's ${table.length} rates.\n` +
+        `RATES = ${tableLiteral(table, pythonFloat)}\n` +
+        "optimizer = torch.optim.AdamW(model.parameters(), lr=1.0)  # LambdaLR multiplies this by RATES[t]\n" +
+        "scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda t: RATES[min(t, len(RATES) - 1)])\n" + loop,
+    };
+  } catch (error) {
+    return { ok: false, reason: errorMessage(error) };
+  }
+}
+
+export const hfAdapter: Adapter = {
+  library: "hf",
+  label: "Hugging Face",
+  names: NAMES,
+  values,
+  toSpec,
+  snippet,
+  configFor: (spec, steps): ConfigResult => {
+    const found = hfConfig(spec, steps);
+    return found ? { ok: true, config: found.config } : { ok: false, reason: "no get_scheduler type has these settings (the snippet uses LambdaLR over a table)" };
+  },
+};

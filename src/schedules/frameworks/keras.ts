@@ -1,0 +1,409 @@
+/**
+ * Keras 3 adapter: keras.optimizers.schedules (ExponentialDecay,
+ * PiecewiseConstantDecay, PolynomialDecay, InverseTimeDecay, CosineDecay,
+ * CosineDecayRestarts) and the ReduceLROnPlateau callback.
+ *
+ * `values` transcribes keras/src/optimizers/schedules/learning_rate_schedule.py
+ * (keras-team/keras at 2534b64, Keras 3) operation for operation, including
+ * its quirks: PiecewiseConstantDecay switches *after* a boundary (step ≤ b
+ * keeps the old value), PolynomialDecay's `cycle` counts step 0 as the first
+ * cycle, CosineDecay's `decay_steps` start after the warmup, and
+ * CosineDecayRestarts finds the cycle with a logarithm (so a step exactly on a
+ * restart can land at the end of the previous cycle when t_mul ≠ 1).
+ * Value i is `schedule(i)`, the rate of update i (the optimizer calls the
+ * schedule with its iteration count). Keras computes in the dtype of
+ * `initial_learning_rate` (float32 by default); these values are the same
+ * formula in float64, so Keras' own output differs by float32 rounding
+ * (relative error up to about 1e-6).
+ *
+ * ReduceLROnPlateau follows keras/src/callbacks/reduce_lr_on_plateau.py: value
+ * i is the rate used in epoch i, after the metrics of epochs 0 … i − 1.
+ */
+import type { ScheduleSpec } from "../types.ts";
+import { checkSpec } from "../make.ts";
+import { PlateauController } from "../plateau.ts";
+import { makeSchedule } from "../make.ts";
+import type { Adapter, ConfigResult, FrameworkCase, SnippetResult, SpecResult, ValuesResult } from "./types.ts";
+import { ConfigError, Kwargs, errorMessage } from "./kwargs.ts";
+import { checkSteps, sampleClosedForm, tableLiteral } from "./closed-form.ts";
+import { pythonFloat } from "./python.ts";
+
+const NAMES = [
+  "ExponentialDecay",
+  "PiecewiseConstantDecay",
+  "PolynomialDecay",
+  "InverseTimeDecay",
+  "CosineDecay",
+  "CosineDecayRestarts",
+  "ReduceLROnPlateau",
+] as const;
+
+const POSITIVE = { min: 0, minExclusive: true } as const;
+
+/** The schedule as Keras computes it (float64), from its keyword arguments. */
+export function kerasSchedule(name: string, params: unknown): (step: number) => number {
+  const kw = new Kwargs(name, params);
+  kw.raw("name");
+  switch (name) {
+    case "ExponentialDecay": {
+      const lr0 = kw.number("initial_learning_rate", undefined);
+      const decaySteps = kw.number("decay_steps", undefined, POSITIVE);
+      const rate = kw.number("decay_rate", undefined);
+      const staircase = kw.boolean("staircase", false);
+      kw.done();
+      return (step) => {
+        let p = step / decaySteps;
+        if (staircase) p = Math.floor(p);
+        return lr0 * rate ** p;
+      };
+    }
+    case "InverseTimeDecay": {
+      const lr0 = kw.number("initial_learning_rate", undefined);
+      const decaySteps = kw.number("decay_steps", undefined, POSITIVE);
+      const rate = kw.number("decay_rate", undefined);
+      const staircase = kw.boolean("staircase", false);
+      kw.done();
+      return (step) => {
+        let p = step / decaySteps;
+        if (staircase) p = Math.floor(p);
+        return lr0 / (1 + rate * p);
+      };
+    }
+    case "PolynomialDecay": {
+      const lr0 = kw.number("initial_learning_rate", undefined);
+      const decaySteps = kw.number("decay_steps", undefined, POSITIVE);
+      const end = kw.number("end_learning_rate", 0.0001);
+      const power = kw.number("power", 1);
+      const cycle = kw.boolean("cycle", false);
+      kw.done();
+      return (step) => {
+        let s = step;
+        let d = decaySteps;
+        if (cycle) {
+          const multiplier = s === 0 ? 1 : Math.ceil(s / decaySteps);
+          d = d * multiplier;
+        } else {
+          s = Math.min(s, d);
+        }
+        const p = s / d;
+        return (lr0 - end) * (1 - p) ** power + end;
+      };
+    }
+    case "PiecewiseConstantDecay": {
+      const boundaries = kw.numberList("boundaries");
+      const values = kw.numberList("values");
+      kw.done();
+      if (boundaries.length !== values.length - 1) {
+        throw new ConfigError(`PiecewiseConstantDecay: the length of boundaries should be 1 less than the length of values, got ${boundaries.length} boundaries and ${values.length} values`);
+      }
+      if (boundaries.length === 0) throw new ConfigError("PiecewiseConstantDecay: needs at least one boundary (Keras indexes boundaries[0])");
+      return (step) => {
+        // Keras sums indicator × value over the intervals (step ≤ b0, b_{i−1} < step ≤ b_i, step > b_last).
+        let result = 0;
+        if (step <= (boundaries[0] as number)) result += values[0] as number;
+        if (step > (boundaries[boundaries.length - 1] as number)) result += values[values.length - 1] as number;
+        for (let i = 0; i + 1 < boundaries.length; i += 1) {
+          if (step > (boundaries[i] as number) && step <= (boundaries[i + 1] as number)) result += values[i + 1] as number;
+        }
+        return result;
+      };
+    }
+    case "CosineDecay": {
+      const lr0 = kw.number("initial_learning_rate", undefined);
+      const decaySteps = kw.number("decay_steps", undefined, POSITIVE);
+      const alpha = kw.number("alpha", 0);
+      const warmupTarget = kw.optionalNumber("warmup_target");
+      const warmupSteps = kw.number("warmup_steps", 0, { min: 0 });
+      kw.done();
+      const decay = (step: number, from: number) => {
+        const cosineDecayed = 0.5 * (1 + Math.cos(Math.PI * (step / decaySteps)));
+        const decayed = (1 - alpha) * cosineDecayed + alpha;
+        return from * decayed;
+      };
+      if (warmupTarget === undefined) return (step) => decay(Math.min(step, decaySteps), lr0);
+      if (warmupSteps === 0) {
+        // step < 0 never holds, so Keras goes straight to the decay from warmup_target.
+        return (step) => decay(Math.min(step, decaySteps), warmupTarget);
+      }
+      return (step) => {
+        const s = Math.min(step, decaySteps + warmupSteps);
+        if (s < warmupSteps) return (warmupTarget - lr0) * (s / warmupSteps) + lr0;
+        return decay(s - warmupSteps, warmupTarget);
+      };
+    }
+    case "CosineDecayRestarts": {
+      const lr0 = kw.number("initial_learning_rate", undefined);
+      const first = kw.number("first_decay_steps", undefined, POSITIVE);
+      const tMul = kw.number("t_mul", 2, POSITIVE);
+      const mMul = kw.number("m_mul", 1, { min: 0 });
+      const alpha = kw.number("alpha", 0);
+      kw.done();
+      return (step) => {
+        let fraction = step / first;
+        let restart: number;
+        if (tMul === 1) {
+          restart = Math.floor(fraction);
+          fraction -= restart;
+        } else {
+          restart = Math.floor(Math.log(1 - fraction * (1 - tMul)) / Math.log(tMul));
+          const sumR = (1 - tMul ** restart) / (1 - tMul);
+          fraction = (fraction - sumR) / tMul ** restart;
+        }
+        const mFac = mMul ** restart;
+        const cosineDecayed = 0.5 * mFac * (1 + Math.cos(Math.PI * fraction));
+        return lr0 * ((1 - alpha) * cosineDecayed + alpha);
+      };
+    }
+    default:
+      throw new ConfigError(`unknown Keras schedule "${name}"; supported: ${NAMES.join(", ")}`);
+  }
+}
+
+interface KerasPlateau { monitor: string; mode: "min" | "max"; factor: number; patience: number; minDelta: number; cooldown: number; minLr: number }
+
+function plateauOptions(params: unknown): KerasPlateau {
+  const kw = new Kwargs("ReduceLROnPlateau", params);
+  const monitor = typeof kw.raw("monitor") === "string" ? (kw.raw("monitor") as string) : "val_loss";
+  const factor = kw.number("factor", 0.1, { min: 0 });
+  if (factor >= 1) throw new ConfigError(`ReduceLROnPlateau: factor must be < 1 (Keras raises ValueError), got ${factor}`);
+  const patience = kw.number("patience", 10, { min: 0, integer: true });
+  kw.number("verbose", 0);
+  const modeArg = kw.choice("mode", ["auto", "min", "max"] as const, "auto");
+  const minDelta = kw.number("min_delta", 1e-4, { min: 0 });
+  const cooldown = kw.number("cooldown", 0, { min: 0, integer: true });
+  const minLr = kw.number("min_lr", 0, { min: 0 });
+  kw.done();
+  // Keras: mode "auto" means "max" when the monitored name contains "acc", otherwise "min".
+  const mode = modeArg === "auto" ? (monitor.includes("acc") ? "max" : "min") : modeArg;
+  return { monitor, mode, factor, patience, minDelta, cooldown, minLr };
+}
+
+function plateauValues(c: FrameworkCase): ValuesResult {
+  try {
+    const steps = checkSteps(c.steps);
+    if (c.baseLr === undefined || !(Number.isFinite(c.baseLr) && c.baseLr > 0)) {
+      throw new ConfigError("ReduceLROnPlateau needs base_lr > 0: the optimizer's learning_rate");
+    }
+    const o = plateauOptions(c.params);
+    const metrics = c.metrics ?? [];
+    if (metrics.length < Math.max(0, steps - 1)) {
+      throw new ConfigError(`ReduceLROnPlateau needs one metric per epoch before the last: got ${metrics.length} for ${steps} epochs`);
+    }
+    const controller = new PlateauController({
+      kind: "plateau", lr: c.baseLr, mode: o.mode, factor: o.factor, patience: o.patience, threshold: o.minDelta, thresholdMode: "abs",
+      cooldown: o.cooldown, minLr: o.minLr, eps: 0, convention: "keras",
+    });
+    const lr: number[] = [];
+    for (let i = 0; i < steps; i += 1) {
+      lr.push(controller.state.lr);
+      if (i < steps - 1) controller.report(metrics[i] as number);
+    }
+    return { ok: true, lr };
+  } catch (error) {
+    return { ok: false, error: errorMessage(error) };
+  }
+}
+
+function values(c: FrameworkCase): ValuesResult {
+  if (c.name === "ReduceLROnPlateau") return plateauValues(c);
+  return sampleClosedForm(c, (k) => {
+    if (k.baseLr !== undefined) throw new ConfigError(`base_lr is not used by Keras ${k.name}: initial_learning_rate sets the rate`);
+    return kerasSchedule(k.name, k.params);
+  });
+}
+
+function specFor(name: string, params: Record<string, unknown>, baseLr?: number): SpecResult {
+  const num = (key: string, fallback: number): number => (typeof params[key] === "number" ? params[key] : fallback);
+  const bool = (key: string): boolean => params[key] === true;
+  const lr0 = num("initial_learning_rate", Number.NaN);
+  switch (name) {
+    case "ExponentialDecay": {
+      const rate = num("decay_rate", Number.NaN);
+      const d = num("decay_steps", 1);
+      if (!(rate > 0 && rate <= 1)) return { ok: false, error: `ExponentialDecay with decay_rate ${rate} is not a decay (our exponential needs 0 < decay_rate ≤ 1)` };
+      if (bool("staircase") && !Number.isInteger(d)) return { ok: false, error: "a staircase needs an integer decay_steps in our exponential" };
+      return { ok: true, spec: { kind: "exponential", lr: lr0, k: -Math.log(rate) / d, staircase: bool("staircase"), decaySteps: Number.isInteger(d) ? d : 1, minLr: 0 } };
+    }
+    case "InverseTimeDecay": {
+      const d = num("decay_steps", 1);
+      if (bool("staircase") && !Number.isInteger(d)) return { ok: false, error: "a staircase needs an integer decay_steps in our inverse-time decay" };
+      return { ok: true, spec: { kind: "inverse-time", lr: lr0, k: num("decay_rate", Number.NaN) / d, staircase: bool("staircase"), decaySteps: Number.isInteger(d) ? d : 1 } };
+    }
+    case "PolynomialDecay":
+      return { ok: true, spec: { kind: "polynomial", lr: lr0, endLr: num("end_learning_rate", 0.0001), decaySteps: num("decay_steps", 1), power: num("power", 1), cycle: bool("cycle") } };
+    case "PiecewiseConstantDecay":
+      return { ok: true, spec: { kind: "piecewise-constant", boundaries: params.boundaries as number[], values: params.values as number[], switchAfterBoundary: true } };
+    case "CosineDecay": {
+      const alpha = num("alpha", 0);
+      const cosine = (from: number): ScheduleSpec => ({ kind: "cosine", lr: from, minLr: from * alpha, decaySteps: num("decay_steps", 1), exponent: 1, periodic: false });
+      const target = params.warmup_target;
+      if (typeof target !== "number" || num("warmup_steps", 0) === 0) return { ok: true, spec: cosine(typeof target === "number" ? target : lr0) };
+      return { ok: true, spec: { kind: "warmup", startLr: lr0, warmupSteps: num("warmup_steps", 0), shape: "linear", after: cosine(target) } };
+    }
+    case "CosineDecayRestarts": {
+      const alpha = num("alpha", 0);
+      return {
+        ok: true,
+        spec: { kind: "cosine-restarts", lr: lr0, minLr: lr0 * alpha, period: num("first_decay_steps", 1), tMult: num("t_mul", 2), mMul: num("m_mul", 1) },
+        ...(num("t_mul", 2) !== 1 ? { caveat: "Keras finds the cycle with a logarithm, so on a restart step it can return the end of the previous cycle instead of the new peak" } : {}),
+      };
+    }
+    case "ReduceLROnPlateau": {
+      const o = plateauOptions(params);
+      if (baseLr === undefined) return { ok: false, error: "ReduceLROnPlateau needs base_lr: the optimizer's learning_rate" };
+      return {
+        ok: true,
+        spec: { kind: "plateau", lr: baseLr, mode: o.mode, factor: o.factor, patience: o.patience, threshold: o.minDelta, thresholdMode: "abs", cooldown: o.cooldown, minLr: o.minLr, eps: 0, convention: "keras" },
+      };
+    }
+    default:
+      return { ok: false, error: `unknown Keras schedule "${name}"; supported: ${NAMES.join(", ")}` };
+  }
+}
+
+function toSpec(name: string, params: Record<string, unknown>, baseLr?: number): SpecResult {
+  try {
+    if (name !== "ReduceLROnPlateau") kerasSchedule(name, params);
+    const result = specFor(name, params, baseLr);
+    if (!result.ok) return result;
+    return { ...result, spec: checkSpec(result.spec) };
+  } catch (error) {
+    return { ok: false, error: errorMessage(error) };
+  }
+}
+
+/**
+ * The Keras schedule a Keras user would write for our spec ("the same
+ * settings"), whether or not it gives the same numbers; `exact` says whether
+ * it does over `totalSteps` steps as far as the formulas go.
+ */
+export function kerasConfig(spec: ScheduleSpec, totalSteps: number): { config: FrameworkCase; exact: boolean } | undefined {
+  const c = (name: string, params: Record<string, unknown>, exact: boolean) => ({ config: { name, params, steps: totalSteps }, exact });
+  switch (spec.kind) {
+    case "step":
+      return c("ExponentialDecay", { initial_learning_rate: spec.lr, decay_steps: spec.stepSize, decay_rate: spec.gamma, staircase: true }, true);
+    case "multi-step": {
+      const unique = [...new Set(spec.milestones)].sort((a, b) => a - b);
+      if (unique.length === 0) return undefined;
+      const values = [spec.lr, ...unique.map((m) => spec.lr * spec.gamma ** spec.milestones.filter((x) => x <= m).length)];
+      // Keras switches after the boundary; shifting the boundaries by one makes it match.
+      return c("PiecewiseConstantDecay", { boundaries: unique, values }, false);
+    }
+    case "exponential":
+      return spec.minLr > 0
+        ? undefined
+        : c("ExponentialDecay", { initial_learning_rate: spec.lr, decay_steps: spec.decaySteps, decay_rate: Math.exp(-spec.k * spec.decaySteps), staircase: spec.staircase }, true);
+    case "inverse-time":
+      return c("InverseTimeDecay", { initial_learning_rate: spec.lr, decay_steps: spec.decaySteps, decay_rate: spec.k * spec.decaySteps, staircase: spec.staircase }, true);
+    case "polynomial":
+      return c("PolynomialDecay", { initial_learning_rate: spec.lr, decay_steps: spec.decaySteps, end_learning_rate: spec.endLr, power: spec.power, cycle: spec.cycle }, true);
+    case "linear":
+      return c("PolynomialDecay", { initial_learning_rate: spec.lr, decay_steps: spec.decaySteps, end_learning_rate: spec.endLr, power: 1 }, true);
+    case "cosine":
+      return spec.lr > 0
+        ? c("CosineDecay", { initial_learning_rate: spec.lr, decay_steps: spec.decaySteps, alpha: spec.minLr / spec.lr }, spec.exponent === 1 && (!spec.periodic || totalSteps <= spec.decaySteps + 1))
+        : undefined;
+    case "cosine-restarts":
+      return spec.lr > 0
+        ? c("CosineDecayRestarts", { initial_learning_rate: spec.lr, first_decay_steps: spec.period, t_mul: spec.tMult, m_mul: spec.mMul, alpha: spec.minLr / spec.lr }, spec.tMult === 1)
+        : undefined;
+    case "warmup": {
+      const after = spec.after;
+      if (spec.shape !== "linear" || after.kind !== "cosine" || after.lr <= 0 || spec.warmupSteps === 0) return undefined;
+      return c(
+        "CosineDecay",
+        { initial_learning_rate: spec.startLr, decay_steps: after.decaySteps, alpha: after.minLr / after.lr, warmup_target: after.lr, warmup_steps: spec.warmupSteps },
+        after.exponent === 1 && !after.periodic,
+      );
+    }
+    case "piecewise-constant":
+      return spec.boundaries.length > 0 ? c("PiecewiseConstantDecay", { boundaries: spec.boundaries, values: spec.values }, spec.switchAfterBoundary) : undefined;
+    case "plateau":
+      return {
+        config: {
+          name: "ReduceLROnPlateau",
+          params: { mode: spec.mode, factor: spec.factor, patience: spec.patience, min_delta: spec.threshold, cooldown: spec.cooldown, min_lr: spec.minLr },
+          baseLr: spec.lr,
+          steps: totalSteps,
+        },
+        exact: spec.convention === "keras" && spec.thresholdMode === "abs",
+      };
+    default:
+      return undefined;
+  }
+}
+
+function argText(value: unknown): string {
+  if (typeof value === "boolean") return value ? "True" : "False";
+  if (typeof value === "string") return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map((v) => argText(v)).join(", ")}]`;
+  return Number.isInteger(value) && Math.abs(value as number) < 1e15 ? String(value) : pythonFloat(value as number);
+}
+
+const FLOAT_ARGS = new Set(["initial_learning_rate", "decay_rate", "end_learning_rate", "power", "alpha", "warmup_target", "t_mul", "m_mul", "factor", "min_delta", "min_lr"]);
+
+function callText(config: FrameworkCase): string {
+  return Object.entries(config.params)
+    .map(([k, v]) => `${k}=${FLOAT_ARGS.has(k) && typeof v === "number" ? pythonFloat(v) : argText(v)}`)
+    .join(", ");
+}
+
+function snippet(spec: ScheduleSpec, totalSteps: number): SnippetResult {
+  try {
+    const checked = checkSpec(spec);
+    const found = kerasConfig(checked, totalSteps);
+    if (found?.exact && found.config.name === "ReduceLROnPlateau") {
+      return {
+        ok: true,
+        code:
+          "import keras\n\n" +
+          `optimizer = keras.optimizers.SGD(learning_rate=${pythonFloat(found.config.baseLr as number)}, momentum=0.9)\n` +
+          `reduce = keras.callbacks.ReduceLROnPlateau(monitor="val_loss", ${callText(found.config)})\n` +
+          "# model.compile(optimizer=optimizer, ...)\n# model.fit(..., validation_data=..., callbacks=[reduce])\n",
+      };
+    }
+    if (checked.kind === "plateau") return { ok: false, reason: "Keras' ReduceLROnPlateau counts patience the Keras way with an absolute min_delta; switch the convention to keras and the threshold mode to abs" };
+    if (found?.exact) {
+      return {
+        ok: true,
+        code:
+          "import keras\n\n" +
+          `schedule = keras.optimizers.schedules.${found.config.name}(${callText(found.config)})\n` +
+          "optimizer = keras.optimizers.SGD(learning_rate=schedule, momentum=0.9)\n" +
+          "# The optimizer calls schedule(iterations): update i uses schedule(i).\n",
+      };
+    }
+    // No built-in matches: a schedule that looks the rate up in a table of this run's values.
+    const at = makeSchedule(checked);
+    const table = Array.from({ length: Math.max(1, totalSteps) }, (_, t) => at(t));
+    return {
+      ok: true,
+      code:
+        "import keras\n\n" +
+        `# The rate for each of the ${table.length} updates of this run (Keras has no built-in schedule with these settings).\n` +
+        `RATES = ${tableLiteral(table, pythonFloat)}\n\n` +
+        "class TableSchedule(keras.optimizers.schedules.LearningRateSchedule):\n" +
+        "    def __init__(self, rates):\n        self.rates = rates\n\n" +
+        "    def __call__(self, step):\n" +
+        "        index = keras.ops.minimum(keras.ops.cast(step, \"int32\"), len(self.rates) - 1)\n" +
+        "        return keras.ops.take(keras.ops.convert_to_tensor(self.rates, dtype=\"float32\"), index)\n\n" +
+        "    def get_config(self):\n        return {\"rates\": self.rates}\n\n" +
+        "optimizer = keras.optimizers.SGD(learning_rate=TableSchedule(RATES), momentum=0.9)\n",
+    };
+  } catch (error) {
+    return { ok: false, reason: errorMessage(error) };
+  }
+}
+
+export const kerasAdapter: Adapter = {
+  library: "keras",
+  label: "Keras",
+  names: NAMES,
+  values,
+  toSpec,
+  snippet,
+  configFor: (spec, steps): ConfigResult => {
+    const found = kerasConfig(spec, steps);
+    return found ? { ok: true, config: found.config } : { ok: false, reason: "Keras has no built-in schedule for these settings (the snippet uses a table schedule)" };
+  },
+};

@@ -1,0 +1,547 @@
+/**
+ * optax adapter: the schedules of optax/schedules/_schedule.py and
+ * _join.py (google-deepmind/optax at 006cebd) and contrib.reduce_on_plateau
+ * (optax/contrib/_reduce_on_plateau.py at 05a7425).
+ *
+ * `values` transcribes the source: value i is `schedule(i)`, the rate of
+ * update i (optax counts completed updates). The traps kept on purpose:
+ * piecewise_constant_schedule takes *multiplicative* scales that apply once
+ * count ≥ boundary; warmup_cosine_decay_schedule's `decay_steps` includes the
+ * warmup; exponential_decay's `end_value` is a floor when decay_rate < 1 and a
+ * ceiling otherwise; a non-positive `transition_steps` gives a constant
+ * schedule instead of an error; one-cycle boundaries are `int(pct · steps)`.
+ * JAX computes in float32 unless x64 is enabled; these values are the same
+ * formulas in float64.
+ *
+ * reduce_on_plateau scales the *updates*, not a learning rate: value i is
+ * base_lr × the scale applied to update i, which already includes metric i.
+ */
+import type { ScheduleSpec } from "../types.ts";
+import { checkSpec, makeSchedule } from "../make.ts";
+import type { Adapter, ConfigResult, FrameworkCase, SnippetResult, SpecResult, ValuesResult } from "./types.ts";
+import { ConfigError, Kwargs, errorMessage } from "./kwargs.ts";
+import { checkSteps, sampleClosedForm, tableLiteral } from "./closed-form.ts";
+import { pythonFloat } from "./python.ts";
+
+const LEAF_NAMES = [
+  "constant_schedule",
+  "linear_schedule",
+  "polynomial_schedule",
+  "piecewise_constant_schedule",
+  "piecewise_interpolate_schedule",
+  "exponential_decay",
+  "cosine_decay_schedule",
+  "warmup_constant_schedule",
+  "warmup_cosine_decay_schedule",
+  "warmup_exponential_decay_schedule",
+  "cosine_onecycle_schedule",
+  "linear_onecycle_schedule",
+  "sgdr_schedule",
+] as const;
+
+const NAMES = [...LEAF_NAMES, "join_schedules", "reduce_on_plateau"] as const;
+
+type Fn = (count: number) => number;
+
+function polynomial(init: number, end: number, power: number, transitionSteps: number, transitionBegin: number): Fn {
+  if (transitionSteps <= 0) return () => init;
+  const begin = transitionBegin < 0 ? 0 : transitionBegin;
+  return (count) => {
+    const c = Math.min(Math.max(count - begin, 0), transitionSteps);
+    const frac = 1 - c / transitionSteps;
+    return (init - end) * frac ** power + end;
+  };
+}
+
+function exponential(init: number, transitionSteps: number, rate: number, transitionBegin: number, staircase: boolean, end: number | undefined): Fn {
+  if (transitionSteps <= 0 || rate === 0) return () => init;
+  const begin = transitionBegin < 0 ? 0 : transitionBegin;
+  const clip = end === undefined ? (v: number) => v : rate < 1 ? (v: number) => Math.max(v, end) : (v: number) => Math.min(v, end);
+  return (count) => {
+    const decreased = count - begin;
+    let p = decreased / transitionSteps;
+    if (staircase) p = Math.floor(p);
+    return clip(decreased <= 0 ? init : init * rate ** p);
+  };
+}
+
+function cosineDecay(init: number, decaySteps: number, alpha: number, exponent: number): Fn {
+  if (!(decaySteps > 0)) throw new ConfigError(`cosine_decay_schedule requires positive decay_steps, got ${decaySteps}`);
+  return (count) => {
+    const c = Math.min(count, decaySteps);
+    const cosine = 0.5 * (1 + Math.cos((Math.PI * c) / decaySteps));
+    return init * ((1 - alpha) * cosine ** exponent + alpha);
+  };
+}
+
+function join(schedules: Fn[], boundaries: number[]): Fn {
+  return (step) => {
+    let output = (schedules[0] as Fn)(step);
+    boundaries.forEach((b, i) => {
+      if (!(step < b)) output = (schedules[i + 1] as Fn)(step - b);
+    });
+    return output;
+  };
+}
+
+function scalesOf(where: string, kw: Kwargs, name = "boundaries_and_scales"): [number[], number[]] {
+  const raw = kw.raw(name);
+  if (raw === undefined || raw === null) return [[], []];
+  if (typeof raw !== "object" || Array.isArray(raw)) throw new ConfigError(`${where}: ${name} must be an object {step: scale}, got ${JSON.stringify(raw)}`);
+  const entries = Object.entries(raw as Record<string, unknown>).map(([k, v]): [number, number] => {
+    const step = Number(k);
+    if (!Number.isInteger(step)) throw new ConfigError(`${where}: ${name} keys must be integer steps, got "${k}"`);
+    if (typeof v !== "number" || !Number.isFinite(v)) throw new ConfigError(`${where}: ${name}[${k}] must be a number, got ${JSON.stringify(v)}`);
+    if (v < 0) throw new ConfigError(`${where}: expects non-negative scale factors, got ${v} at ${k}`);
+    return [step, v];
+  });
+  entries.sort((a, b) => a[0] - b[0]);
+  return [entries.map((e) => e[0]), entries.map((e) => e[1])];
+}
+
+function piecewiseConstant(init: number, boundaries: number[], scales: number[]): Fn {
+  return (count) => {
+    let v = init;
+    boundaries.forEach((b, i) => {
+      if (count >= b) v *= scales[i] as number;
+    });
+    return v;
+  };
+}
+
+function piecewiseInterpolate(type: "linear" | "cosine", init: number, boundaries: number[], scales: number[]): Fn {
+  const bounds = [0, ...boundaries];
+  const values: number[] = [];
+  [init, ...scales].forEach((s, i) => values.push(i === 0 ? s : (values[i - 1] as number) * s));
+  const blend = type === "linear" ? (a: number, b: number, p: number) => (b - a) * p + a : (a: number, b: number, p: number) => b + ((a - b) / 2) * (Math.cos(Math.PI * p) + 1);
+  return (count) => {
+    let out = 0;
+    for (let i = 0; i + 1 < bounds.length; i += 1) {
+      const lo = bounds[i] as number;
+      const hi = bounds[i + 1] as number;
+      if (lo <= count && count < hi) out += blend(values[i] as number, values[i + 1] as number, (count - lo) / Math.max(hi - lo, 1));
+    }
+    if ((bounds[bounds.length - 1] as number) <= count) out += values[values.length - 1] as number;
+    return out;
+  };
+}
+
+function warmupCosine(kw: Kwargs): Fn {
+  const init = kw.number("init_value", undefined);
+  const peak = kw.number("peak_value", undefined);
+  const warmup = kw.number("warmup_steps", undefined, { integer: true });
+  const decay = kw.number("decay_steps", undefined, { integer: true });
+  const end = kw.number("end_value", 0);
+  const exponent = kw.number("exponent", 1);
+  kw.done();
+  const alpha = peak === 0 ? 0 : end / peak;
+  return join([polynomial(init, peak, 1, warmup, 0), cosineDecay(peak, decay - warmup, alpha, exponent)], [warmup]);
+}
+
+interface Child { name: string; params: unknown }
+
+/** The schedule optax builds for `name(**params)` (float64). */
+export function optaxSchedule(name: string, params: unknown): Fn {
+  const kw = new Kwargs(name, params);
+  switch (name) {
+    case "constant_schedule": {
+      const value = kw.number("value", undefined);
+      kw.done();
+      return () => value;
+    }
+    case "linear_schedule":
+    case "polynomial_schedule": {
+      const init = kw.number("init_value", undefined);
+      const end = kw.number("end_value", undefined);
+      const power = name === "linear_schedule" ? 1 : kw.number("power", undefined);
+      const steps = kw.number("transition_steps", undefined, { integer: true });
+      const begin = kw.number("transition_begin", 0, { integer: true });
+      kw.done();
+      return polynomial(init, end, power, steps, begin);
+    }
+    case "piecewise_constant_schedule": {
+      const init = kw.number("init_value", undefined);
+      const [b, s] = scalesOf(name, kw);
+      kw.done();
+      return piecewiseConstant(init, b, s);
+    }
+    case "piecewise_interpolate_schedule": {
+      const type = kw.choice("interpolate_type", ["linear", "cosine"] as const, "linear");
+      if (!kw.has("interpolate_type")) throw new ConfigError(`${name}: interpolate_type must be either 'cosine' or 'linear'`);
+      const init = kw.number("init_value", undefined);
+      const [b, s] = scalesOf(name, kw);
+      kw.done();
+      return piecewiseInterpolate(type, init, b, s);
+    }
+    case "exponential_decay": {
+      const init = kw.number("init_value", undefined);
+      const steps = kw.number("transition_steps", undefined, { integer: true });
+      const rate = kw.number("decay_rate", undefined);
+      const begin = kw.number("transition_begin", 0, { integer: true });
+      const staircase = kw.boolean("staircase", false);
+      const end = kw.optionalNumber("end_value");
+      kw.done();
+      return exponential(init, steps, rate, begin, staircase, end);
+    }
+    case "cosine_decay_schedule": {
+      const init = kw.number("init_value", undefined);
+      const decay = kw.number("decay_steps", undefined, { integer: true });
+      const alpha = kw.number("alpha", 0);
+      const exponent = kw.number("exponent", 1);
+      kw.done();
+      return cosineDecay(init, decay, alpha, exponent);
+    }
+    case "warmup_constant_schedule": {
+      const init = kw.number("init_value", undefined);
+      const peak = kw.number("peak_value", undefined);
+      const warmup = kw.number("warmup_steps", undefined, { integer: true });
+      kw.done();
+      return polynomial(init, peak, 1, warmup, 0);
+    }
+    case "warmup_cosine_decay_schedule":
+      return warmupCosine(kw);
+    case "warmup_exponential_decay_schedule": {
+      const init = kw.number("init_value", undefined);
+      const peak = kw.number("peak_value", undefined);
+      const warmup = kw.number("warmup_steps", undefined, { integer: true });
+      const steps = kw.number("transition_steps", undefined, { integer: true });
+      const rate = kw.number("decay_rate", undefined);
+      const begin = kw.number("transition_begin", 0, { integer: true });
+      const staircase = kw.boolean("staircase", false);
+      const end = kw.optionalNumber("end_value");
+      kw.done();
+      return join([polynomial(init, peak, 1, warmup, 0), exponential(peak, steps, rate, begin, staircase, end)], [warmup]);
+    }
+    case "cosine_onecycle_schedule":
+    case "linear_onecycle_schedule": {
+      const steps = kw.number("transition_steps", undefined, { integer: true });
+      const peak = kw.number("peak_value", undefined);
+      const pctStart = kw.number("pct_start", 0.3);
+      const pctFinal = name === "linear_onecycle_schedule" ? kw.number("pct_final", 0.85) : 0;
+      const div = kw.number("div_factor", 25, { min: 0, minExclusive: true });
+      const finalDiv = kw.number("final_div_factor", 1e4, { min: 0, minExclusive: true });
+      kw.done();
+      if (steps <= 0) throw new ConfigError(`A ${name === "cosine_onecycle_schedule" ? "cosine" : "linear"} onecycle schedule was set with a non-positive transition_steps`);
+      // Python dict keys: a later equal key overwrites an earlier one, then the items are sorted.
+      const table = new Map<number, number>();
+      if (name === "cosine_onecycle_schedule") {
+        table.set(Math.trunc(pctStart * steps), div);
+        table.set(steps, 1 / (div * finalDiv));
+      } else {
+        table.set(Math.trunc(pctStart * steps), div);
+        table.set(Math.trunc(pctFinal * steps), 1 / div);
+        table.set(steps, 1 / finalDiv);
+      }
+      const sorted = [...table.entries()].sort((a, b) => a[0] - b[0]);
+      return piecewiseInterpolate(name === "cosine_onecycle_schedule" ? "cosine" : "linear", peak / div, sorted.map((e) => e[0]), sorted.map((e) => e[1]));
+    }
+    case "sgdr_schedule": {
+      const list = kw.raw("cosine_kwargs");
+      kw.done();
+      if (!Array.isArray(list) || list.length === 0) throw new ConfigError(`${name}: cosine_kwargs must be a non-empty list of warmup_cosine_decay_schedule arguments`);
+      const schedules: Fn[] = [];
+      const boundaries: number[] = [];
+      let step = 0;
+      list.forEach((item, i) => {
+        schedules.push(warmupCosine(new Kwargs(`${name}: cosine_kwargs[${i}]`, item)));
+        step += (item as { decay_steps: number }).decay_steps;
+        boundaries.push(step);
+      });
+      return join(schedules, boundaries.slice(0, -1));
+    }
+    case "join_schedules": {
+      const list = kw.raw("schedules");
+      const boundaries = kw.numberList("boundaries", { integer: true });
+      kw.done();
+      if (!Array.isArray(list) || list.length === 0) throw new ConfigError(`${name}: schedules must be a non-empty list of {"name": ..., "params": {...}}`);
+      const kids = list.map((item, i): Fn => {
+        const child = item as Child;
+        if (typeof item !== "object" || item === null || typeof child.name !== "string") throw new ConfigError(`${name}: schedules[${i}] must be {"name": ..., "params": {...}}`);
+        if (!(LEAF_NAMES as readonly string[]).includes(child.name)) throw new ConfigError(`${name}: schedules[${i}] "${child.name}" cannot be joined; join one of ${LEAF_NAMES.join(", ")}`);
+        return optaxSchedule(child.name, child.params ?? {});
+      });
+      if (boundaries.length !== kids.length - 1) throw new ConfigError(`${name}: needs one boundary fewer than schedules (${kids.length - 1}), got ${boundaries.length}`);
+      return join(kids, boundaries);
+    }
+    default:
+      throw new ConfigError(`unknown optax schedule "${name}"; supported: ${NAMES.join(", ")}`);
+  }
+}
+
+interface PlateauOptions { factor: number; patience: number; rtol: number; atol: number; cooldown: number; accumulationSize: number; minScale: number }
+
+function plateauOptions(params: unknown): PlateauOptions {
+  const kw = new Kwargs("reduce_on_plateau", params);
+  const o = {
+    factor: kw.number("factor", 0.1),
+    patience: kw.number("patience", 10, { min: 0, integer: true }),
+    rtol: kw.number("rtol", 1e-4),
+    atol: kw.number("atol", 0),
+    cooldown: kw.number("cooldown", 0, { min: 0, integer: true }),
+    accumulationSize: kw.number("accumulation_size", 1, { min: 1, integer: true }),
+    minScale: kw.number("min_scale", 0, { min: 0 }),
+  };
+  kw.done();
+  if (o.factor <= 0 || o.factor >= 1) throw new ConfigError(`reduce_on_plateau: factor must be in the range (0, 1), got factor = ${o.factor}`);
+  if (o.rtol < 0 || o.atol < 0) throw new ConfigError(`reduce_on_plateau: both rtol and atol must be non-negative, got rtol = ${o.rtol} and atol = ${o.atol}`);
+  if (o.rtol === 0 && o.atol === 0) throw new ConfigError("reduce_on_plateau: at least one of rtol or atol must be positive");
+  if (o.rtol > 1) throw new ConfigError(`reduce_on_plateau: rtol must be less than or equal to 1.0, got rtol = ${o.rtol}`);
+  return o;
+}
+
+/** optax's reduce_on_plateau state machine; `report` returns the scale applied to this update. */
+export class OptaxPlateau {
+  best = Number.POSITIVE_INFINITY;
+  plateauCount = 0;
+  scale = 1;
+  cooldownCount = 0;
+  count = 0;
+  avg = 0;
+  readonly o: PlateauOptions;
+
+  constructor(o: PlateauOptions) {
+    this.o = o;
+  }
+
+  report(value: number): number {
+    const newCount = this.count + 1;
+    this.avg = (this.count * this.avg + value) / newCount;
+    this.count = newCount;
+    if (newCount === this.o.accumulationSize) this.#update();
+    return this.scale;
+  }
+
+  #update(): void {
+    const { rtol, atol, patience, factor, cooldown, minScale } = this.o;
+    const improved = this.avg < (1 - rtol) * this.best - atol;
+    if (improved) this.best = this.avg;
+    const current = improved ? 0 : this.plateauCount + 1;
+    if (this.cooldownCount > 0) {
+      this.plateauCount = 0;
+      this.cooldownCount -= 1;
+    } else {
+      const hit = current === patience;
+      this.plateauCount = hit ? 0 : current;
+      this.scale = Math.max(hit ? this.scale * factor : this.scale, minScale);
+      this.cooldownCount = hit ? cooldown : 0;
+    }
+    this.count = 0;
+    this.avg = 0;
+  }
+}
+
+function plateauValues(c: FrameworkCase): ValuesResult {
+  try {
+    const steps = checkSteps(c.steps);
+    if (c.baseLr === undefined || !(Number.isFinite(c.baseLr) && c.baseLr > 0)) throw new ConfigError("reduce_on_plateau needs base_lr > 0: the learning rate of the optimizer it follows");
+    const machine = new OptaxPlateau(plateauOptions(c.params));
+    const metrics = c.metrics ?? [];
+    if (metrics.length < steps) throw new ConfigError(`reduce_on_plateau needs one value per update: got ${metrics.length} for ${steps} updates`);
+    const base = c.baseLr;
+    return { ok: true, lr: metrics.slice(0, steps).map((m) => base * machine.report(m)) };
+  } catch (error) {
+    return { ok: false, error: errorMessage(error) };
+  }
+}
+
+function values(c: FrameworkCase): ValuesResult {
+  if (c.name === "reduce_on_plateau") return plateauValues(c);
+  return sampleClosedForm(c, (k) => {
+    if (k.baseLr !== undefined) throw new ConfigError(`base_lr is not used by optax ${k.name}: the schedule's own values are the rate`);
+    return optaxSchedule(k.name, k.params);
+  });
+}
+
+function specFor(name: string, params: Record<string, unknown>): SpecResult {
+  const num = (key: string, fallback: number): number => (typeof params[key] === "number" ? params[key] : fallback);
+  const scales = (): [number[], number[]] => scalesOf(name, new Kwargs(name, { boundaries_and_scales: params.boundaries_and_scales }));
+  switch (name) {
+    case "constant_schedule":
+      return { ok: true, spec: { kind: "constant", lr: num("value", Number.NaN) } };
+    case "linear_schedule":
+    case "polynomial_schedule": {
+      if (num("transition_begin", 0) > 0) return { ok: false, error: "transition_begin > 0 holds the initial value first; express it as a join" };
+      const power = name === "linear_schedule" ? 1 : num("power", 1);
+      return { ok: true, spec: { kind: "polynomial", lr: num("init_value", Number.NaN), endLr: num("end_value", 0), decaySteps: num("transition_steps", 1), power, cycle: false } };
+    }
+    case "piecewise_constant_schedule": {
+      const [b, s] = scales();
+      const init = num("init_value", Number.NaN);
+      const values = [init];
+      s.forEach((x) => values.push((values[values.length - 1] as number) * x));
+      return { ok: true, spec: { kind: "piecewise-constant", boundaries: b, values, switchAfterBoundary: false } };
+    }
+    case "piecewise_interpolate_schedule": {
+      const [b, s] = scales();
+      const init = num("init_value", Number.NaN);
+      const values = [init];
+      s.forEach((x) => values.push((values[values.length - 1] as number) * x));
+      if (b[0] === 0) return { ok: false, error: "a scale at step 0 makes optax jump at once; our knots start at step 0 with the initial value" };
+      return { ok: true, spec: { kind: "piecewise-interpolate", steps: [0, ...b], values, interpolation: params.interpolate_type === "cosine" ? "cosine" : "linear" } };
+    }
+    case "exponential_decay": {
+      const rate = num("decay_rate", Number.NaN);
+      const d = num("transition_steps", 1);
+      if (num("transition_begin", 0) > 0) return { ok: false, error: "transition_begin > 0 holds the initial value first; express it as a join" };
+      if (!(rate > 0 && rate <= 1)) return { ok: false, error: `exponential_decay with decay_rate ${rate} is not a decay (our exponential needs 0 < decay_rate ≤ 1)` };
+      return { ok: true, spec: { kind: "exponential", lr: num("init_value", Number.NaN), k: -Math.log(rate) / d, staircase: params.staircase === true, decaySteps: d, minLr: num("end_value", 0) } };
+    }
+    case "cosine_decay_schedule": {
+      const init = num("init_value", Number.NaN);
+      return { ok: true, spec: { kind: "cosine", lr: init, minLr: init * num("alpha", 0), decaySteps: num("decay_steps", 1), exponent: num("exponent", 1), periodic: false } };
+    }
+    case "warmup_constant_schedule":
+      return {
+        ok: true,
+        spec: { kind: "warmup", startLr: num("init_value", 0), warmupSteps: num("warmup_steps", 0), shape: "linear", after: { kind: "constant", lr: num("peak_value", Number.NaN) } },
+      };
+    case "warmup_cosine_decay_schedule": {
+      const peak = num("peak_value", Number.NaN);
+      const warmup = num("warmup_steps", 0);
+      const cosine: ScheduleSpec = { kind: "cosine", lr: peak, minLr: num("end_value", 0), decaySteps: num("decay_steps", 1) - warmup, exponent: num("exponent", 1), periodic: false };
+      return warmup === 0 ? { ok: true, spec: cosine } : { ok: true, spec: { kind: "warmup", startLr: num("init_value", 0), warmupSteps: warmup, shape: "linear", after: cosine } };
+    }
+    case "cosine_onecycle_schedule": {
+      const steps = num("transition_steps", 1);
+      const pct = num("pct_start", 0.3);
+      const peak = num("peak_value", Number.NaN);
+      const div = num("div_factor", 25);
+      const up = Math.trunc(pct * steps);
+      if (up <= 0 || up >= steps) return { ok: false, error: "pct_start leaves no rising or no falling phase" };
+      return {
+        ok: true,
+        spec: { kind: "piecewise-interpolate", steps: [0, up, steps], values: [peak / div, peak, peak / (div * num("final_div_factor", 1e4))], interpolation: "cosine" },
+        caveat: "optax's one-cycle peaks at step int(pct_start·T) and ends at T; PyTorch's peaks one step earlier and ends at T − 1",
+      };
+    }
+    default:
+      return { ok: false, error: `optax ${name} has no single spec of ours here; compare it through its values` };
+  }
+}
+
+function toSpec(name: string, params: Record<string, unknown>): SpecResult {
+  try {
+    if (name !== "reduce_on_plateau") optaxSchedule(name, params);
+    const result = specFor(name, params);
+    if (!result.ok) return result;
+    return { ...result, spec: checkSpec(result.spec) };
+  } catch (error) {
+    return { ok: false, error: errorMessage(error) };
+  }
+}
+
+/** The optax call an optax user would write for our spec; `exact` when the formulas agree over `totalSteps`. */
+export function optaxConfig(spec: ScheduleSpec, totalSteps: number): { config: FrameworkCase; exact: boolean } | undefined {
+  const c = (name: string, params: Record<string, unknown>, exact: boolean) => ({ config: { name, params, steps: totalSteps }, exact });
+  const scaleTable = (boundaries: number[], values: number[]) =>
+    Object.fromEntries(boundaries.map((b, i) => [String(b), (values[i + 1] as number) / (values[i] as number)]));
+  switch (spec.kind) {
+    case "constant":
+      return c("constant_schedule", { value: spec.lr }, true);
+    case "step":
+      return c("exponential_decay", { init_value: spec.lr, transition_steps: spec.stepSize, decay_rate: spec.gamma, staircase: true }, spec.gamma > 0);
+    case "multi-step": {
+      const unique = [...new Set(spec.milestones)].sort((a, b) => a - b);
+      return c("piecewise_constant_schedule", { init_value: spec.lr, boundaries_and_scales: Object.fromEntries(unique.map((m) => [String(m), spec.gamma ** spec.milestones.filter((x) => x === m).length])) }, true);
+    }
+    case "exponential":
+      return c("exponential_decay", {
+        init_value: spec.lr, transition_steps: spec.decaySteps, decay_rate: Math.exp(-spec.k * spec.decaySteps), staircase: spec.staircase,
+        ...(spec.minLr > 0 ? { end_value: spec.minLr } : {}),
+      }, true);
+    case "polynomial":
+      return c("polynomial_schedule", { init_value: spec.lr, end_value: spec.endLr, power: spec.power, transition_steps: spec.decaySteps }, !spec.cycle);
+    case "linear":
+      return c("linear_schedule", { init_value: spec.lr, end_value: spec.endLr, transition_steps: spec.decaySteps }, true);
+    case "cosine":
+      return spec.lr > 0
+        ? c("cosine_decay_schedule", { init_value: spec.lr, decay_steps: spec.decaySteps, alpha: spec.minLr / spec.lr, exponent: spec.exponent }, !spec.periodic || totalSteps <= spec.decaySteps + 1)
+        : undefined;
+    case "warmup": {
+      const after = spec.after;
+      if (spec.shape !== "linear" || spec.warmupSteps === 0) return undefined;
+      if (after.kind === "cosine") {
+        return c("warmup_cosine_decay_schedule", {
+          init_value: spec.startLr, peak_value: after.lr, warmup_steps: spec.warmupSteps, decay_steps: spec.warmupSteps + after.decaySteps, end_value: after.minLr, exponent: after.exponent,
+        }, !after.periodic);
+      }
+      if (after.kind === "constant") return c("warmup_constant_schedule", { init_value: spec.startLr, peak_value: after.lr, warmup_steps: spec.warmupSteps }, true);
+      if (after.kind === "exponential") {
+        return c("warmup_exponential_decay_schedule", {
+          init_value: spec.startLr, peak_value: after.lr, warmup_steps: spec.warmupSteps, transition_steps: after.decaySteps, decay_rate: Math.exp(-after.k * after.decaySteps),
+          staircase: after.staircase, ...(after.minLr > 0 ? { end_value: after.minLr } : {}),
+        }, true);
+      }
+      return undefined;
+    }
+    case "one-cycle":
+      return spec.anneal === "cos" && !spec.threePhase
+        ? c("cosine_onecycle_schedule", { transition_steps: spec.totalSteps, peak_value: spec.maxLr, pct_start: spec.pctStart, div_factor: spec.divFactor, final_div_factor: spec.finalDivFactor }, false)
+        : undefined;
+    case "piecewise-constant": {
+      if (spec.values.slice(0, -1).some((v) => v === 0)) return undefined;
+      return c("piecewise_constant_schedule", { init_value: spec.values[0], boundaries_and_scales: scaleTable(spec.boundaries, spec.values) }, !spec.switchAfterBoundary);
+    }
+    case "piecewise-interpolate": {
+      if (spec.values.slice(0, -1).some((v) => v === 0)) return undefined;
+      return c("piecewise_interpolate_schedule", { interpolate_type: spec.interpolation, init_value: spec.values[0], boundaries_and_scales: scaleTable(spec.steps.slice(1), spec.values) }, true);
+    }
+    case "plateau":
+      return {
+        config: { name: "reduce_on_plateau", params: { factor: spec.factor, patience: spec.patience, rtol: spec.thresholdMode === "rel" ? spec.threshold : 0, atol: spec.thresholdMode === "abs" ? spec.threshold : 0, cooldown: spec.cooldown, min_scale: spec.minLr / spec.lr }, baseLr: spec.lr, steps: totalSteps },
+        exact: false,
+      };
+    default:
+      return undefined;
+  }
+}
+
+function argText(key: string, value: unknown): string {
+  if (typeof value === "boolean") return value ? "True" : "False";
+  if (typeof value === "string") return JSON.stringify(value);
+  if (key === "boundaries_and_scales") {
+    return `{${Object.entries(value as Record<string, number>).map(([k, v]) => `${k}: ${pythonFloat(v)}`).join(", ")}}`;
+  }
+  const INTS = new Set(["transition_steps", "decay_steps", "warmup_steps", "transition_begin", "patience", "cooldown"]);
+  return INTS.has(key) ? String(value) : pythonFloat(value as number);
+}
+
+function snippet(spec: ScheduleSpec, totalSteps: number): SnippetResult {
+  try {
+    const checked = checkSpec(spec);
+    if (checked.kind === "plateau") {
+      return { ok: false, reason: "optax's reduce_on_plateau (optax.contrib) scales updates with its own counting rule (a cut when the count of bad values equals patience); compare it in the table" };
+    }
+    const found = optaxConfig(checked, totalSteps);
+    const footer = "optimizer = optax.sgd(learning_rate=schedule, momentum=0.9)\n# optax calls schedule(count): update i uses schedule(i).\n";
+    if (found?.exact) {
+      const args = Object.entries(found.config.params).map(([k, v]) => `${k}=${argText(k, v)}`).join(", ");
+      return { ok: true, code: `import optax\n\nschedule = optax.${found.config.name}(${args})\n${footer}` };
+    }
+    const at = makeSchedule(checked);
+    const table = Array.from({ length: Math.max(1, totalSteps) }, (_, t) => at(t));
+    return {
+      ok: true,
+      code:
+        "import jax.numpy as jnp\nimport optax\n\n" +
+        `# The rate for each of the ${table.length} updates of this run (no optax schedule has these settings).\n` +
+        `RATES = jnp.asarray(${tableLiteral(table, pythonFloat)})\n\n` +
+        "def schedule(count):\n    return RATES[jnp.minimum(count, RATES.shape[0] - 1)]\n\n" + footer,
+    };
+  } catch (error) {
+    return { ok: false, reason: errorMessage(error) };
+  }
+}
+
+export const optaxAdapter: Adapter = {
+  library: "optax",
+  label: "optax",
+  names: NAMES,
+  values,
+  toSpec: (name, params) => toSpec(name, params),
+  snippet,
+  configFor: (spec, steps): ConfigResult => {
+    const found = optaxConfig(spec, steps);
+    return found ? { ok: true, config: found.config } : { ok: false, reason: "optax has no built-in schedule for these settings (the snippet uses a table)" };
+  },
+};
