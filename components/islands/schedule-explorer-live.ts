@@ -201,5 +201,21 @@ export function mountScheduleExplorer(element: HTMLElement): void {
   };
   element.addEventListener("input", onChange);
   element.addEventListener("change", onChange);
-  redraw(false);
+  // Controls the reader moved while this module was loading keep their moves.
+  let movedEarly = false;
+  if (!urlState) {
+    for (const input of [...sliders, ...choices]) {
+      const moved =
+        input instanceof HTMLSelectElement
+          ? [...input.options].some((o) => o.selected !== o.defaultSelected)
+          : input.type === "checkbox"
+            ? input.checked !== input.defaultChecked
+            : input.value !== input.defaultValue;
+      if (moved) {
+        take(input);
+        movedEarly = true;
+      }
+    }
+  }
+  redraw(movedEarly);
 }

@@ -77,6 +77,28 @@ describe("the exponential-decay figure", () => {
     expect(log.consoleErrors).toEqual([]);
     await page.close();
   });
+
+  it("keeps slider moves made while the live code is still loading", async () => {
+    const page = await browser.newPage();
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/schedule-explorer-live/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(server.url("glossary/exponential-decay/"), { waitUntil: "domcontentloaded" });
+    const figure = page.locator("lr-schedule-figure");
+    const lastRow = figure.locator("[data-role=table] tbody tr").last().locator("td").last();
+    const before = await lastRow.textContent();
+    const slider = figure.locator("input[type=range]").first();
+    await slider.focus();
+    for (let i = 0; i < 20; i += 1) await page.keyboard.press("ArrowRight");
+    await expect(figure.getAttribute("data-state")).resolves.toBe("loading");
+    release();
+    await expect.poll(() => figure.getAttribute("data-state")).toBe("live");
+    await expect.poll(() => lastRow.textContent()).not.toBe(before);
+    await page.close();
+  });
 });
 
 describe("term links", () => {

@@ -58,3 +58,16 @@ describe("the production build", () => {
     expect(html).not.toContain("katex-error");
   });
 });
+
+describe("the libraries page", () => {
+  it("shows every concept of the cross-library table with its first difference marked, and ships no script", async () => {
+    const { crosswalk } = await import("../../src/schedules/frameworks/crosswalk.ts");
+    const html = read(join(DIST, "libraries", "index.html"));
+    for (const row of crosswalk) {
+      expect(html, row.concept).toContain(`id="${row.kind}"`);
+      for (const d of row.differences) expect(html).toContain(`First difference at update ${d.demo.firstDifference}`);
+    }
+    expect(html.match(/class="first-difference"/g)?.length).toBe(crosswalk.flatMap((r) => r.differences).length);
+    expect(scriptsOf(html)).toEqual([]);
+  });
+});
