@@ -158,8 +158,8 @@ describe("momentum cycling against torch", () => {
     it(`${c.name} ${JSON.stringify(c.params)} (${c.optimizer}) matches torch ${golden.torch}`, () => {
       const p = c.params as Record<string, number & string & boolean>;
       const spec: ScheduleSpec = c.name === "OneCycleLR"
-        ? checkSpec({ kind: "one-cycle", maxLr: p.max_lr, totalSteps: p.total_steps, pctStart: p.pct_start ?? 0.3, anneal: p.anneal_strategy ?? "cos", threePhase: p.three_phase ?? false } as ScheduleSpec)
-        : checkSpec({ kind: "cyclic", baseLr: p.base_lr, maxLr: p.max_lr, stepSizeUp: p.step_size_up, stepSizeDown: p.step_size_down ?? p.step_size_up, mode: p.mode ?? "triangular" } as ScheduleSpec);
+        ? checkSpec({ kind: "one-cycle", maxLr: p.max_lr, totalSteps: p.total_steps, pctStart: p.pct_start ?? 0.3, anneal: p.anneal_strategy ?? "cos", threePhase: p.three_phase ?? false } as unknown as ScheduleSpec)
+        : checkSpec({ kind: "cyclic", baseLr: p.base_lr, maxLr: p.max_lr, stepSizeUp: p.step_size_up, stepSizeDown: p.step_size_down ?? p.step_size_up, mode: p.mode ?? "triangular" } as unknown as ScheduleSpec);
       const m = momentumSchedule(spec) as (t: number) => number;
       c.momentum.forEach((expected, t) => expect(m(t)).toBeCloseTo(expected, 9));
     });
