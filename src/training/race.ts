@@ -135,18 +135,20 @@ export class Race {
     return tf.neg(tf.mean(tf.sum(tf.mul(logProbs, y), 2), 1)) as tfNamespace.Tensor1D;
   }
 
-  #rates(step: number): { lr: Float32Array; momentum: Float32Array; momentumShown: (number | null)[] } {
+  #rates(step: number): { lr: Float32Array; lrShown: number[]; momentum: Float32Array; momentumShown: (number | null)[] } {
     const lr = new Float32Array(this.copies);
+    const lrShown: number[] = [];
     const momentum = new Float32Array(this.copies);
     const momentumShown: (number | null)[] = [];
     for (let k = 0; k < this.copies; k += 1) {
       const rate = this.#diverged[k] ? 0 : (this.#schedulers[k] as Scheduler).rateAt(step);
       lr[k] = rate;
+      lrShown.push(rate);
       const m = this.#momenta[k]?.(step) ?? this.#optimizer.baseMomentum;
       momentum[k] = m;
       momentumShown.push(USES_MOMENTUM.has(this.options.optimizer) ? m : null);
     }
-    return { lr, momentum, momentumShown };
+    return { lr, lrShown, momentum, momentumShown };
   }
 
   /** n batched updates; evaluates (and feeds plateau schedules) every evalEvery steps. */
@@ -206,7 +208,7 @@ export class Race {
       y.dispose();
       active.dispose();
       losses.push(perCopy);
-      records.push({ step, lr: Array.from(rates.lr), momentum: rates.momentumShown, trainLoss: new Array<number | null>(this.copies).fill(null) });
+      records.push({ step, lr: rates.lrShown, momentum: rates.momentumShown, trainLoss: new Array<number | null>(this.copies).fill(null) });
       this.#step += 1;
       if (this.options.evalEvery > 0 && this.#step % this.options.evalEvery === 0) {
         await flushLosses();

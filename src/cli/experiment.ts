@@ -1,0 +1,46 @@
+/**
+ * `npm run --silent experiment -- --task spirals --model mlp --optimizer sgd
+ *   --schedules cosine,step,exponential --steps 2000 --seed 1 --json`
+ *
+ * The site's training engine on tfjs's CPU backend in Node: per-step metrics
+ * for every schedule, as JSON (default) or CSV, for making figures offline.
+ * Bad arguments: one line on stderr and exit code 2, never a stack trace.
+ */
+import { ExperimentError, parseExperimentArgs, runExperiment, toCsvRows, USAGE } from "./experiment-core.ts";
+
+async function main(): Promise<number> {
+  const argv = process.argv.slice(2);
+  if (argv.includes("--help") || argv.includes("-h")) {
+    process.stdout.write(USAGE + "\n");
+    return 0;
+  }
+  let config;
+  try {
+    config = parseExperimentArgs(argv);
+  } catch (error) {
+    if (error instanceof ExperimentError || error instanceof RangeError) {
+      process.stderr.write(`experiment: ${error.message}\n${USAGE}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  // The CPU backend prints a banner about tfjs-node on its first tensor; nothing here can act on it.
+  const warn = console.warn;
+  console.warn = () => undefined;
+  const tf = await import("@tensorflow/tfjs");
+  await tf.setBackend("cpu");
+  tf.tensor(0).dispose();
+  console.warn = warn;
+  const result = await runExperiment(tf, config);
+  process.stdout.write(config.format === "csv" ? toCsvRows(result) : JSON.stringify(result) + "\n");
+  for (const d of result.divergences) process.stderr.write(`${result.config.labels[d.run]}: ${d.message}\n`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`experiment: ${(error as Error).message ?? String(error)}\n`);
+    process.exit(1);
+  },
+);
