@@ -3,13 +3,16 @@
  * (structured clone): specs, numbers, strings.
  */
 import type { ScheduleSpec } from "../schedules/index.ts";
+import type { TaskName } from "../data/datasets.ts";
+import type { OptimizerName } from "../training/optimizers.ts";
+import type { RaceRecord } from "../training/race.ts";
 import type { BackendName } from "./backends.ts";
 
-export type OptimizerName = "sgd" | "momentum" | "nesterov" | "adagrad" | "rmsprop" | "adam" | "adamw";
+export type { OptimizerName, RaceRecord };
 export type ModelName = "mlp" | "cnn";
 
 export interface RaceConfig {
-  task: string;
+  task: TaskName;
   model: ModelName;
   optimizer: OptimizerName;
   schedules: ScheduleSpec[];
@@ -23,15 +26,11 @@ export interface RaceConfig {
   backend: BackendName | "auto";
   /** Cycle momentum / beta1 the way PyTorch does for one-cycle and cyclic schedules. */
   cycleMomentum: boolean;
-}
-
-/** One step's numbers for every run (index = run). */
-export interface StepRecord {
-  step: number;
-  lr: number[];
-  trainLoss: (number | null)[];
-  valLoss?: (number | null)[];
-  valAccuracy?: (number | null)[];
+  hidden: number[];
+  /** Where the site serves tfjs's .wasm files (ends in "/"). */
+  wasmPath: string;
+  /** Grid resolution of the decision-boundary picture (2-D tasks); 0 for none. */
+  boundaryGrid: number;
 }
 
 export interface PlateauCut {
@@ -43,18 +42,20 @@ export interface PlateauCut {
 }
 
 export type ToWorker =
-  | { type: "start"; config: RaceConfig }
+  /** Build the race (fresh weights); with run: false it waits at step 0 for "resume" or "step". */
+  | { type: "start"; config: RaceConfig; run: boolean }
   | { type: "pause" }
   | { type: "resume" }
   | { type: "step"; count: number }
   | { type: "stop" }
-  | { type: "speed"; stepsPerChunk: number };
+  | { type: "reset" }
+  | { type: "delay"; ms: number };
 
 export type FromWorker =
   | { type: "backend"; name: BackendName; description: string }
-  | { type: "records"; records: StepRecord[]; stepsPerSecond: number }
-  | { type: "diverged"; run: number; step: number }
+  | { type: "records"; records: RaceRecord[]; stepsPerSecond: number }
+  | { type: "diverged"; run: number; step: number; message: string }
   | { type: "plateau"; cut: PlateauCut }
-  | { type: "state"; state: "running" | "paused" | "done" | "stopped" }
-  | { type: "boundary"; run: number; points: number[] }
+  | { type: "state"; state: "idle" | "running" | "paused" | "done" | "stopped" }
+  | { type: "boundary"; step: number; grid: number; runs: number[][] }
   | { type: "error"; message: string };

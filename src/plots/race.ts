@@ -32,6 +32,8 @@ export interface RaceFigureOptions {
   secondary?: readonly RacePoint[];
   markers?: readonly RaceMarker[];
   document?: Document;
+  /** Most points drawn per run (default 600); the live island draws fewer to keep each redraw short. */
+  maxPoints?: number;
 }
 
 export function colorsFor(runs: readonly string[]): { domain: string[]; range: string[] } {
@@ -41,7 +43,11 @@ export function colorsFor(runs: readonly string[]): { domain: string[]; range: s
 /** Thin a long series for drawing: at most `max` points per run, always keeping the last. */
 export function thin(points: readonly RacePoint[], max = 600): RacePoint[] {
   const byRun = new Map<string, RacePoint[]>();
-  for (const p of points) byRun.set(p.run, [...(byRun.get(p.run) ?? []), p]);
+  for (const p of points) {
+    const series = byRun.get(p.run);
+    if (series) series.push(p);
+    else byRun.set(p.run, [p]);
+  }
   return [...byRun.values()].flatMap((series) => {
     if (series.length <= max) return series;
     const every = Math.ceil(series.length / max);
@@ -51,8 +57,8 @@ export function thin(points: readonly RacePoint[], max = 600): RacePoint[] {
 
 export function raceFigureOptions(points: readonly RacePoint[], options: RaceFigureOptions): Plot.PlotOptions {
   const finite = (p: RacePoint) => Number.isFinite(p.value) && (!options.y.log || p.value > 0);
-  const main = thin(points.filter(finite));
-  const secondary = thin((options.secondary ?? []).filter(finite));
+  const main = thin(points.filter(finite), options.maxPoints);
+  const secondary = thin((options.secondary ?? []).filter(finite), options.maxPoints);
   return {
     width: options.width ?? 640,
     height: options.height ?? 220,

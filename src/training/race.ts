@@ -251,6 +251,24 @@ export class Race {
     };
   }
 
+  /**
+   * Each copy's prediction at the given inputs (count × inputSize): for
+   * classification the probability of the predicted class signed by class
+   * (class index + probability, e.g. 1.83 = class 1 at 83%), for regression the value.
+   */
+  async predict(x: Float32Array, count: number): Promise<Float32Array[]> {
+    const tf = this.#tf;
+    const out = tf.tidy(() => {
+      const outputs = this.#model.forward(tf.tensor2d(x, [count, this.dataset.inputSize]));
+      if (this.dataset.kind === "regression") return tf.reshape(outputs, [this.copies, count]);
+      const probs = tf.softmax(outputs);
+      return tf.add(tf.cast(tf.argMax(probs, 2), "float32"), tf.max(probs, 2));
+    });
+    const data = (await out.data()) as Float32Array;
+    out.dispose();
+    return Array.from({ length: this.copies }, (_, k) => data.slice(k * count, (k + 1) * count));
+  }
+
   dispose(): void {
     this.#model.dispose();
     this.#optimizer.dispose();

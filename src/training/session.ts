@@ -84,10 +84,25 @@ export class TrainingSession {
       for (const d of result.divergences) this.#events.diverged?.(d);
       for (const p of result.plateau) this.#events.plateau?.(p);
       if (race.divergences.every((d) => d !== null)) break;
-      await yieldOnce();
+      await (this.delayMs > 0 ? new Promise<void>((resolve) => setTimeout(resolve, this.delayMs)) : yieldOnce());
     }
     if (this.#state === "running") this.#set("done");
     return this.#state;
+  }
+
+  /** Milliseconds to wait between chunks (a slow-motion setting); 0 runs flat out. */
+  delayMs = 0;
+
+  /** While paused or idle: exactly `n` more steps, reported like any chunk. */
+  async advance(n: number): Promise<void> {
+    if (this.#state === "running") throw new Error("pause the session before stepping it");
+    const count = Math.min(n, this.options.steps - this.#race.stepCount);
+    if (count <= 0) return;
+    const started = this.#now();
+    const result = await this.#race.runSteps(count);
+    this.#events.records?.(result.records, (count * 1000) / Math.max(1e-3, this.#now() - started));
+    for (const d of result.divergences) this.#events.diverged?.(d);
+    for (const p of result.plateau) this.#events.plateau?.(p);
   }
 
   pause(): void {

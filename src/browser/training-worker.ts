@@ -1,0 +1,103 @@
+/**
+ * The training worker: tfjs runs here, never on the page's thread. It picks a
+ * backend (webgpu → webgl through OffscreenCanvas → wasm → cpu, or the one
+ * asked for), runs a TrainingSession and posts records in chunks, plus the
+ * decision boundary of each run on 2-D tasks.
+ */
+/// <reference lib="webworker" />
+import type { FromWorker, RaceConfig, ToWorker } from "./training-protocol.ts";
+import { describeChoice, selectBackend } from "./backends.ts";
+import type { TrainingSession } from "../training/session.ts";
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const post = (message: FromWorker): void => self.postMessage(message);
+
+let session: TrainingSession | null = null;
+let config: RaceConfig | null = null;
+let lastBoundary = -1;
+
+/** Grid points over [−1.2, 1.2]² for the boundary picture, row by row from the top. */
+function gridPoints(n: number): Float32Array {
+  const out = new Float32Array(n * n * 2);
+  for (let r = 0; r < n; r += 1) {
+    for (let c = 0; c < n; c += 1) {
+      out[(r * n + c) * 2] = -1.2 + (2.4 * (c + 0.5)) / n;
+      out[(r * n + c) * 2 + 1] = 1.2 - (2.4 * (r + 0.5)) / n;
+    }
+  }
+  return out;
+}
+
+async function sendBoundary(force = false): Promise<void> {
+  if (!session || !config || config.boundaryGrid <= 0 || session.race.dataset.inputSize !== 2) return;
+  const step = session.race.stepCount;
+  if (!force && step - lastBoundary < Math.max(25, Math.floor(config.steps / 40))) return;
+  lastBoundary = step;
+  const n = config.boundaryGrid;
+  const predictions = await session.race.predict(gridPoints(n), n * n);
+  post({ type: "boundary", step, grid: n, runs: predictions.map((p) => Array.from(p, (v) => Math.round(v * 1000) / 1000)) });
+}
+
+async function start(next: RaceConfig, run: boolean): Promise<void> {
+  await session?.dispose();
+  config = next;
+  lastBoundary = -1;
+  const tf = await import("@tensorflow/tfjs");
+  const choice = await selectBackend(
+    tf,
+    { hasWebGPU: "gpu" in navigator, inWorker: true, hasOffscreenCanvas: typeof OffscreenCanvas !== "undefined", wasmPath: next.wasmPath },
+    next.backend,
+  );
+  post({ type: "backend", name: choice.name, description: describeChoice(choice) });
+  const { TrainingSession } = await import("../training/session.ts");
+  const current = new TrainingSession(tf, { ...next, chunkMs: 30 }, {
+    records: (records, stepsPerSecond) => {
+      post({ type: "records", records, stepsPerSecond });
+      void sendBoundary();
+    },
+    diverged: (d) => post({ type: "diverged", run: d.run, step: d.step, message: d.message }),
+    plateau: (p) => post({ type: "plateau", cut: p }),
+    state: (state) => {
+      post({ type: "state", state });
+      if (state === "done" || state === "paused") void sendBoundary(true);
+    },
+  });
+  session = current;
+  await sendBoundary(true);
+  if (run) await current.start();
+  else post({ type: "state", state: "idle" });
+}
+
+const fail = (error: unknown): void => post({ type: "error", message: (error as Error)?.message ?? String(error) });
+
+self.onmessage = (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  switch (message.type) {
+    case "start":
+      start(message.config, message.run).catch(fail);
+      break;
+    case "pause":
+      session?.pause();
+      break;
+    case "resume":
+      if (session?.state === "idle") session.start().catch(fail);
+      else session?.resume();
+      break;
+    case "step":
+      session?.advance(message.count).then(() => sendBoundary(true)).catch(fail);
+      break;
+    case "stop":
+      session?.stop();
+      break;
+    case "reset":
+      session?.reset().then(() => {
+        lastBoundary = -1;
+        return sendBoundary(true);
+      }).catch(fail);
+      break;
+    case "delay":
+      if (session) session.delayMs = Math.max(0, Math.min(2000, message.ms));
+      break;
+  }
+};
