@@ -6,7 +6,7 @@
  */
 /// <reference lib="webworker" />
 import type { FromWorker, RaceConfig, ToWorker } from "./training-protocol.ts";
-import { describeChoice, selectBackend } from "./backends.ts";
+import { describeChoice, selectBackend, webglRendererName } from "./backends.ts";
 import type { TrainingSession } from "../training/session.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -46,7 +46,7 @@ async function start(next: RaceConfig, run: boolean): Promise<void> {
   const tf = await import("@tensorflow/tfjs");
   const choice = await selectBackend(
     tf,
-    { hasWebGPU: "gpu" in navigator, inWorker: true, hasOffscreenCanvas: typeof OffscreenCanvas !== "undefined", wasmPath: next.wasmPath },
+    { hasWebGPU: "gpu" in navigator, inWorker: true, hasOffscreenCanvas: typeof OffscreenCanvas !== "undefined", wasmPath: next.wasmPath, webglRenderer: webglRendererName() },
     next.backend,
   );
   post({ type: "backend", name: choice.name, description: describeChoice(choice) });

@@ -25,4 +25,22 @@ describe("backend selection", () => {
     const choice = await selectBackend(tf, node, "cpu", async () => undefined);
     expect(choice).toEqual({ name: "cpu", skipped: [] });
   });
+
+  it("skips a software-rendered WebGL in auto mode (slower than wasm), but not when the reader asks for webgl", async () => {
+    const env: BackendEnvironment = { ...node, hasOffscreenCanvas: true, webglRenderer: "ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)" };
+    const tried: string[] = [];
+    const auto = await selectBackend(tf, env, "auto", async (name) => {
+      tried.push(name);
+      if (name === "wasm") throw new Error("no wasm here");
+    });
+    expect(auto.skipped.find((s) => s.name === "webgl")?.reason).toMatch(/software-rendered here \(ANGLE .*SwiftShader/);
+    expect(tried).not.toContain("webgl");
+    const asked: string[] = [];
+    await selectBackend(tf, env, "webgl", async (name) => {
+      asked.push(name);
+      if (name === "webgl") throw new Error("stub: no webgl in Node");
+      if (name === "wasm") throw new Error("no wasm here");
+    });
+    expect(asked[0]).toBe("webgl");
+  });
 });

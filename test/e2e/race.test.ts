@@ -50,6 +50,7 @@ describe("the training race", () => {
     await page.goto(server.url("playground/?task=moons&schedules=constant,cosine,plateau&steps=400&seed=3"), { waitUntil: "networkidle" });
     const race = page.locator("lr-training-race");
     await expect.poll(() => race.getAttribute("data-state")).toBe("live");
+    await page.waitForTimeout(500);
     await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks = []));
     await race.locator("[data-action=run]").click();
     await expect.poll(() => progressOf(page), { timeout: 30_000 }).toBeGreaterThan(40);
@@ -154,4 +155,38 @@ describe("the training race", () => {
     expect(await axeViolations(page, "lr-training-race")).toEqual([]);
     await page.close();
   });
+});
+
+describe("the JavaScript budget", () => {
+  it("loads at most 20 KB of gzipped JS before the reader starts anything; Plot and tfjs only when needed", async () => {
+    const { gzipSync } = await import("node:zlib");
+    const { readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    for (const route of ["playground/", "glossary/cosine-annealing/", "notebooks/", "embed/race/"]) {
+      const page = await browser.newPage();
+      const scripts: string[] = [];
+      page.on("request", (r) => {
+        if (r.resourceType() === "script" || r.url().endsWith(".js")) scripts.push(new URL(r.url()).pathname);
+      });
+      await page.goto(server.url(route), { waitUntil: "networkidle" });
+      const bytes = scripts.reduce((sum, path) => sum + gzipSync(readFileSync(join(DIST, path.slice(BASE.length)))).length, 0);
+      expect(bytes, `${route}: ${scripts.join(", ")}`).toBeLessThanOrEqual(20 * 1024);
+      expect(scripts.filter((s) => /live|worker|tfjs|plot/i.test(s)), route).toEqual([]);
+      await page.close();
+    }
+    // Reaching for the race loads its live code (with Plot); pressing Run starts the worker (with tfjs).
+    const page = await browser.newPage();
+    const scripts: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().endsWith(".js")) scripts.push(new URL(r.url()).pathname);
+    });
+    await page.goto(server.url("playground/"), { waitUntil: "networkidle" });
+    await page.locator("lr-training-race [data-action=run]").hover();
+    await expect.poll(() => page.locator("lr-training-race").getAttribute("data-state")).toBe("live");
+    expect(scripts.some((s) => /training-race-live/.test(s))).toBe(true);
+    expect(scripts.some((s) => /training-worker/.test(s))).toBe(false);
+    await page.locator("lr-training-race [data-action=run]").click();
+    await expect.poll(() => scripts.some((s) => /training-worker/.test(s)), { timeout: 20_000 }).toBe(true);
+    await page.close();
+  }, 60_000);
 });

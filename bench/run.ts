@@ -1,0 +1,114 @@
+/**
+ * `npm run bench`: training throughput, batched race vs separate models, for
+ * K = 1, 4, 8, 16, in Node (tfjs CPU) and in headless Chromium on every
+ * backend that works there; plus the site's build output weight. Writes
+ * bench/results/<date>.md and .json. Not part of `npm test`: numbers depend
+ * on the machine.
+ *
+ *   npm run bench              (all)      BENCH_STEPS=100 npm run bench
+ */
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, copyFileSync, existsSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { markdownTable, measure, type ThroughputRow } from "./throughput.ts";
+
+const COPIES = [1, 4, 8, 16];
+const STEPS = Number(process.env.BENCH_STEPS ?? 100);
+const here = new URL(".", import.meta.url).pathname;
+const root = join(here, "..");
+
+async function nodeRows(): Promise<ThroughputRow[]> {
+  const warn = console.warn;
+  console.warn = () => undefined;
+  const tf = await import("@tensorflow/tfjs");
+  await tf.setBackend("cpu");
+  tf.tensor(0).dispose();
+  console.warn = warn;
+  const rows: ThroughputRow[] = [];
+  for (const k of COPIES) {
+    const row = await measure(tf, k, STEPS);
+    rows.push({ ...row, backend: "node cpu" });
+    console.error(`node cpu K=${k}: ${row.batched.toFixed(1)} vs ${row.separate.toFixed(1)} (${row.speedup.toFixed(2)}×)`);
+  }
+  return rows;
+}
+
+async function browserRows(): Promise<{ rows: ThroughputRow[]; skipped: string[] }> {
+  const { build } = await import("vite");
+  const out = mkdtempSync(join(tmpdir(), "lr-bench-"));
+  await build({
+    configFile: false, logLevel: "silent", root,
+    build: { outDir: out, emptyOutDir: false, minify: false, lib: { entry: join(here, "browser-entry.ts"), formats: ["es"], fileName: () => "bench.js" } },
+  });
+  const wasmDir = join(root, "node_modules/@tensorflow/tfjs-backend-wasm/dist");
+  mkdirSync(join(out, "tfjs"), { recursive: true });
+  for (const f of readdirSync(wasmDir).filter((f) => f.endsWith(".wasm"))) copyFileSync(join(wasmDir, f), join(out, "tfjs", f));
+  writeFileSync(join(out, "index.html"), '<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="./bench.js"></script>');
+  const { serveStatic } = await import("../test/support/static-server.ts");
+  const { launch } = await import("../test/support/browser.ts");
+  const server = await serveStatic(out, "/");
+  const browser = await launch();
+  const rows: ThroughputRow[] = [];
+  const skipped: string[] = [];
+  try {
+    for (const backend of ["webgpu", "webgl", "wasm", "cpu"] as const) {
+      const page = await browser.newPage();
+      await page.goto(server.url(""), { waitUntil: "load" });
+      await page.waitForFunction(() => "__bench" in window);
+      const result = await page.evaluate(
+        ([b, copies, steps, wasm]) => (window as unknown as { __bench: (...a: unknown[]) => Promise<{ rows: ThroughputRow[]; skipped?: string }> }).__bench(b, copies, steps, wasm),
+        [backend, COPIES, STEPS, `${server.url("tfjs/")}`] as const,
+      );
+      await page.close();
+      if (result.skipped) {
+        skipped.push(`${backend}: ${result.skipped}`);
+        console.error(`chromium ${backend}: skipped (${result.skipped})`);
+        continue;
+      }
+      for (const row of result.rows) {
+        rows.push({ ...row, backend: `chromium ${backend}` });
+        console.error(`chromium ${backend} K=${row.copies}: ${row.batched.toFixed(1)} vs ${row.separate.toFixed(1)} (${row.speedup.toFixed(2)}×)`);
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return { rows, skipped };
+}
+
+function weight(): string {
+  const dist = join(root, "dist");
+  if (!existsSync(dist)) return "No build in dist/: run `npm run build` first to measure page weight.";
+  const files: string[] = [];
+  const walk = (d: string) => readdirSync(d).forEach((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : files.push(join(d, n))));
+  walk(dist);
+  const js = files.filter((f) => f.endsWith(".js")).map((f) => ({ f: f.slice(dist.length + 1), gz: gzipSync(readFileSync(f)).length }));
+  js.sort((a, b) => b.gz - a.gz);
+  return ["| JavaScript file | gzipped |", "|---|---:|", ...js.slice(0, 12).map((j) => `| ${j.f} | ${(j.gz / 1024).toFixed(1)} KB |`)].join("\n");
+}
+
+const node = await nodeRows();
+const browser = process.env.BENCH_SKIP_BROWSER ? { rows: [], skipped: ["skipped by BENCH_SKIP_BROWSER"] } : await browserRows();
+const date = new Date().toISOString().slice(0, 10);
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, Node ${process.versions.node}`;
+const md = [
+  `# Bench ${date}`,
+  "",
+  `Machine: ${machine}. Steps timed per cell: ${STEPS} (after 10 warm-up steps). Network: MLP 2-16-16-2 on spirals, Adam, batch 32.`,
+  "Batched: one race of K copies in one graph. Separate: K single-copy races stepped in turn.",
+  "",
+  markdownTable([...node, ...browser.rows]),
+  "",
+  browser.skipped.length ? `Skipped: ${browser.skipped.join("; ")}` : "",
+  "",
+  "## Build output",
+  "",
+  weight(),
+  "",
+].join("\n");
+mkdirSync(join(here, "results"), { recursive: true });
+writeFileSync(join(here, "results", `${date}.md`), md);
+writeFileSync(join(here, "results", `${date}.json`), JSON.stringify({ date, machine, steps: STEPS, rows: [...node, ...browser.rows], skipped: browser.skipped }, null, 2));
+process.stdout.write(md);
