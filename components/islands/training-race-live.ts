@@ -495,7 +495,7 @@ export function mountTrainingRace(element: HTMLElement, takePending: () => strin
   });
   // Warm Plot up while the reader is still reading: its first figure is the slowest
   // (code paths compile on first use), and that cost must not land during training.
-  const idle = (fn: () => void) => ("requestIdleCallback" in window ? window.requestIdleCallback(fn, { timeout: 2000 }) : window.setTimeout(fn, 50));
+  const idle = (fn: () => void) => (typeof window.requestIdleCallback === "function" ? window.requestIdleCallback(fn, { timeout: 2000 }) : window.setTimeout(fn, 50));
   idle(() => void renderRaceFigure(plannedRates(setup), { runs: setup.labels, steps: setup.steps, y: { label: "learning rate" }, description: "warm-up", maxPoints: LIVE_POINTS }));
   idle(() => void renderRaceFigure(plannedRates(setup), { runs: setup.labels, steps: setup.steps, y: { label: "loss", log: true }, secondary: plannedRates(setup), description: "warm-up", maxPoints: LIVE_POINTS }));
   syncControls();
