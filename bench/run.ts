@@ -96,7 +96,7 @@ const machine = `${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, Node ${proces
 const md = [
   `# Bench ${date}`,
   "",
-  `Machine: ${machine}. Steps timed per cell: ${STEPS} (after 10 warm-up steps). Network: MLP 2-16-16-2 on spirals, Adam, batch 32.`,
+  `Machine: ${machine}. Steps timed per cell: ${STEPS}, best of 2 interleaved repeats after 10 warm-up steps. Network: MLP 2-16-16-2 on spirals, Adam, batch 32.`,
   "Batched: one race of K copies in one graph. Separate: K single-copy races stepped in turn.",
   "",
   markdownTable([...node, ...browser.rows]),
