@@ -100,7 +100,7 @@ function applyLesson(element: HTMLElement, query: URLSearchParams): void {
   });
 }
 
-export function mountScheduleExplorer(element: HTMLElement): void {
+export function mountScheduleExplorer(element: HTMLElement, movedEarly: readonly Element[] = []): void {
   const kind = element.dataset.kind as ScheduleKind;
   const family = registry[kind];
   if (!family) throw new Error(`unknown schedule kind "${element.dataset.kind}"`);
@@ -201,21 +201,9 @@ export function mountScheduleExplorer(element: HTMLElement): void {
   };
   element.addEventListener("input", onChange);
   element.addEventListener("change", onChange);
-  // Controls the reader moved while this module was loading keep their moves.
-  let movedEarly = false;
-  if (!urlState) {
-    for (const input of [...sliders, ...choices]) {
-      const moved =
-        input instanceof HTMLSelectElement
-          ? [...input.options].some((o) => o.selected !== o.defaultSelected)
-          : input.type === "checkbox"
-            ? input.checked !== input.defaultChecked
-            : input.value !== input.defaultValue;
-      if (moved) {
-        take(input);
-        movedEarly = true;
-      }
-    }
-  }
-  redraw(movedEarly);
+  // Controls the reader moved while this module was loading keep their moves
+  // (the loader recorded which; comparing values would misread a slider the
+  // browser merely rounded to its step).
+  for (const input of movedEarly) take(input);
+  redraw(movedEarly.length > 0);
 }

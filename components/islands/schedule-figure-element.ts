@@ -7,6 +7,11 @@ const TRIGGERS = ["pointerenter", "pointerdown", "focusin", "input", "keydown", 
 
 class ScheduleFigureElement extends HTMLElement {
   #started = false;
+  /** Controls the reader moved before the live module arrived. */
+  readonly #touched = new Set<Element>();
+  #track = (event: Event): void => {
+    if (this.dataset.state !== "live" && event.target instanceof Element) this.#touched.add(event.target);
+  };
 
   connectedCallback(): void {
     // A permalink must show its own settings at once, not on first touch.
@@ -15,6 +20,8 @@ class ScheduleFigureElement extends HTMLElement {
       return;
     }
     for (const type of TRIGGERS) this.addEventListener(type, this.#hydrate, { passive: true });
+    this.addEventListener("input", this.#track);
+    this.addEventListener("change", this.#track);
   }
 
   disconnectedCallback(): void {
@@ -27,7 +34,11 @@ class ScheduleFigureElement extends HTMLElement {
     for (const type of TRIGGERS) this.removeEventListener(type, this.#hydrate);
     this.dataset.state = "loading";
     import("./schedule-explorer-live.ts")
-      .then(({ mountScheduleExplorer }) => mountScheduleExplorer(this))
+      .then(({ mountScheduleExplorer }) => {
+        this.removeEventListener("input", this.#track);
+        this.removeEventListener("change", this.#track);
+        mountScheduleExplorer(this, [...this.#touched]);
+      })
       .catch((error: unknown) => {
         this.dataset.state = "error";
         const notice = this.querySelector<HTMLElement>("[data-role=notice]");
