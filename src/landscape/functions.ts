@@ -153,7 +153,7 @@ export const multiMinima: LandscapeFunction = {
   name: "multi-minima",
   title: "Two wells",
   description:
-    "A narrow, shallow well next to the start and a wide, deep one further away, on a gentle bowl. A small constant rate settles in the nearer, poorer well; a schedule that periodically raises the rate can shake out of it.",
+    "A narrow, shallow well next to the start and a wide, deep one further away, on a gentle bowl. A small rate settles in the nearer, poorer well; a rate above 2/8 = 0.25 (constant, or the peak of a cycle) cannot stay in it, and whether the run then lands in the wide well depends on where it is when the rate drops.",
   f: multiF,
   grad: multiGrad,
   domain: { xMin: -3.5, xMax: 3.5, yMin: -3, yMax: 3 },

@@ -28,7 +28,7 @@ describe("every page", () => {
       const response = await page.goto(server.url(route), { waitUntil: "networkidle" });
       expect(response?.status(), route).toBe(200);
       // Touch every island so its live code runs too.
-      for (const figure of await page.locator("lr-schedule-figure").all()) await figure.hover();
+      for (const figure of await page.locator("lr-schedule-figure, lr-loss-landscape, lr-training-race").all()) await figure.hover();
       await page.waitForLoadState("networkidle");
     }
     expect(log.consoleErrors).toEqual([]);
