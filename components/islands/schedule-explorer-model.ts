@@ -118,6 +118,17 @@ function enumOptions(kind: ScheduleKind, field: string): string[] {
   return [...message.matchAll(/"([^"]+)"/g)].map((m) => m[1] as string).filter((w) => w !== PROBE);
 }
 
+/** A keyword argument's value as the library's user would write it: 12 significant digits, Python literals. */
+export function pythonish(value: unknown): string {
+  if (typeof value === "number") return Number.isFinite(value) ? String(Number.parseFloat(value.toPrecision(12))) : String(value);
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "boolean") return value ? "True" : "False";
+  if (value === null || value === undefined) return "None";
+  if (Array.isArray(value)) return `[${value.map(pythonish).join(", ")}]`;
+  if (typeof value === "object") return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${/^\d+$/.test(k) ? k : JSON.stringify(k)}: ${pythonish(v)}`).join(", ")}}`;
+  return String(value);
+}
+
 function libraryRuns(spec: ScheduleSpec, ours: readonly number[], steps: number): LibraryRun[] {
   return LIBRARIES.map((library): LibraryRun => {
     const adapter = adapters[library];
@@ -126,7 +137,7 @@ function libraryRuns(spec: ScheduleSpec, ours: readonly number[], steps: number)
     const config = adapter.configFor(spec, steps);
     if (!config.ok) return { ...base, call: null, reason: config.reason, firstDifference: null, values: null };
     const run = adapter.values({ ...config.config, steps: library === "pytorch" ? steps - 1 : steps });
-    const args = Object.entries(config.config.params).map(([k, v]) => `${k}=${typeof v === "string" ? JSON.stringify(v) : Array.isArray(v) ? `[${v.join(", ")}]` : String(v)}`).join(", ");
+    const args = Object.entries(config.config.params).map(([k, v]) => `${k}=${pythonish(v)}`).join(", ");
     const call = `${config.config.name}(${args})`;
     if (!run.ok) return { ...base, call, reason: run.error, firstDifference: null, values: null };
     const values = run.lr.slice(0, ours.length);

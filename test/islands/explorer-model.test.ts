@@ -43,3 +43,18 @@ describe("explorer model", () => {
     expect(tableSteps(0)).toEqual([]);
   });
 });
+
+describe("library calls as a reader would write them", () => {
+  it("writes optax's scale table as a Python dict and rounds float noise", async () => {
+    const { explorerModel, pythonish } = await import("../../components/islands/schedule-explorer-model.ts");
+    expect(pythonish({ 50: 0.1, 75: 0.1 })).toBe("{50: 0.1, 75: 0.1}");
+    expect(pythonish([0.1, 0.010000000000000002])).toBe("[0.1, 0.01]");
+    expect(pythonish(true)).toBe("True");
+    const model = explorerModel({ spec: { kind: "multi-step", lr: 0.1, milestones: [50, 75], gamma: 0.1 }, steps: 100 });
+    const byLib = Object.fromEntries(model.libraries.map((l) => [l.library, l]));
+    expect(byLib.optax?.call).toBe("piecewise_constant_schedule(init_value=0.1, boundaries_and_scales={50: 0.1, 75: 0.1})");
+    expect(byLib.keras?.call).toBe("PiecewiseConstantDecay(boundaries=[50, 75], values=[0.1, 0.01, 0.001])");
+    expect(byLib.keras?.firstDifference?.step).toBe(50);
+    expect(byLib.optax?.firstDifference).toBeNull();
+  });
+});
