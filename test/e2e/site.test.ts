@@ -37,6 +37,18 @@ describe("every page", () => {
     await page.close();
   });
 
+  it("fits a 390-pixel phone screen: no page scrolls sideways", async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const wide: string[] = [];
+    for (const route of htmlFiles().map(routeOf).filter((r) => r !== "404.html")) {
+      await page.goto(server.url(route), { waitUntil: "load" });
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 392) wide.push(`${route} (${width}px)`);
+    }
+    expect(wide).toEqual([]);
+    await page.close();
+  }, 180_000);
+
   it("answers an unknown address with the 404 page", async () => {
     const page = await browser.newPage();
     const response = await page.goto(server.url("no/such/page/"));
