@@ -37,10 +37,13 @@ async function main(): Promise<number> {
   return 0;
 }
 
+// exitCode, not exit(): a piped stdout must drain before the process ends (exit() cut output at 64 KB).
 main().then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
     process.stderr.write(`experiment: ${(error as Error).message ?? String(error)}\n`);
-    process.exit(1);
+    process.exitCode = 1;
   },
 );

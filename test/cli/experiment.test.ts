@@ -23,6 +23,14 @@ describe("experiment CLI", () => {
     expect(JSON.parse(run(args).stdout).records).toEqual(out.records);
   }, 60_000);
 
+  it("prints output larger than a pipe buffer in full to a slow reader (stdout drains before exit)", () => {
+    // Through a shell pipe whose reader starts late: process.exit() used to cut the output at 64 KB there.
+    const r = spawnSync("sh", ["-c", `"${process.execPath}" src/cli/experiment.ts --task sine --schedules constant,cosine --steps 1000 --hidden 4 | (sleep 1; cat)`], { encoding: "utf8", cwd: process.cwd(), maxBuffer: 1 << 26 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.length).toBeGreaterThan(100_000);
+    expect((JSON.parse(r.stdout) as { records: unknown[] }).records).toHaveLength(1000);
+  }, 60_000);
+
   it("prints CSV, one row per step and schedule", () => {
     const r = run(["--task", "sine", "--schedules", "constant,cosine", "--steps", "10", "--csv"]);
     expect(r.status, r.stderr).toBe(0);
