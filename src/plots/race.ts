@@ -59,6 +59,9 @@ export function raceFigureOptions(points: readonly RacePoint[], options: RaceFig
   const finite = (p: RacePoint) => Number.isFinite(p.value) && (!options.y.log || p.value > 0);
   const main = thin(points.filter(finite), options.maxPoints);
   const secondary = thin((options.secondary ?? []).filter(finite), options.maxPoints);
+  // A log axis over less than a decade gets no labelled ticks; there a linear axis reads better.
+  const values = [...main, ...secondary].map((p) => p.value);
+  const log = options.y.log === true && values.length > 0 && Math.max(...values) / Math.min(...values) >= 10;
   return {
     width: options.width ?? 640,
     height: options.height ?? 220,
@@ -68,7 +71,7 @@ export function raceFigureOptions(points: readonly RacePoint[], options: RaceFig
     ariaLabel: `${options.y.label} by training step`,
     ariaDescription: options.description,
     x: { label: "step", domain: [0, Math.max(1, options.steps)], grid: true },
-    y: { label: options.y.label, type: options.y.log ? "log" : "linear", grid: true, tickFormat: "~g", ...(options.y.domain ? { domain: options.y.domain } : {}) },
+    y: { label: options.y.label, type: log ? "log" : "linear", grid: true, tickFormat: "~g", ...(options.y.domain ? { domain: options.y.domain } : {}) },
     color: colorsFor(options.runs),
     marks: [
       Plot.line(secondary, { x: "step", y: "value", stroke: "run", strokeDasharray: "4,3", strokeOpacity: 0.8 }),

@@ -36,3 +36,13 @@ describe("race figures", () => {
     expect(svg.querySelector('g[data-mark="dot"] title')?.textContent).toBe("diverged at step 20");
   });
 });
+
+describe("the loss axis", () => {
+  it("is logarithmic over a decade or more, and linear over a narrow range (where a log axis has no labels)", async () => {
+    const { raceFigureOptions } = await import("../../src/plots/race.ts");
+    const wide = raceFigureOptions([1, 0.5, 0.05].map((value, step) => ({ step, run: "a", value })), { runs: ["a"], steps: 3, y: { label: "loss", log: true }, description: "d" });
+    const narrow = raceFigureOptions([0.7, 0.66, 0.65].map((value, step) => ({ step, run: "a", value })), { runs: ["a"], steps: 3, y: { label: "loss", log: true }, description: "d" });
+    expect((wide.y as { type: string }).type).toBe("log");
+    expect((narrow.y as { type: string }).type).toBe("linear");
+  });
+});
