@@ -106,7 +106,7 @@ describe("the training race", () => {
 
   it("exports the run's metrics as CSV and JSON, and the figures as SVG and PNG", async () => {
     const page = await browser.newPage({ acceptDownloads: true });
-    await page.goto(server.url("playground/?task=circles&schedules=constant,step&steps=60&seed=1"), { waitUntil: "networkidle" });
+    await page.goto(server.url("playground/?task=circles&schedules=constant,step&steps=60&seed=1&lr=0.1"), { waitUntil: "networkidle" });
     const race = page.locator("lr-training-race");
     await expect.poll(() => race.getAttribute("data-state")).toBe("live");
     await race.locator("[data-action=run]").click();
