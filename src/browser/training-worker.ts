@@ -39,7 +39,8 @@ async function sendBoundary(force = false): Promise<void> {
   post({ type: "boundary", step, grid: n, runs: predictions.map((p) => Array.from(p, (v) => Math.round(v * 1000) / 1000)) });
 }
 
-async function start(next: RaceConfig, run: boolean): Promise<void> {
+/** Build the session (backend, data, weights); resolves once commands can act on it. */
+async function prepare(next: RaceConfig): Promise<void> {
   await session?.dispose();
   config = next;
   lastBoundary = -1;
@@ -65,39 +66,54 @@ async function start(next: RaceConfig, run: boolean): Promise<void> {
   });
   session = current;
   await sendBoundary(true);
-  if (run) await current.start();
-  else post({ type: "state", state: "idle" });
 }
 
 const fail = (error: unknown): void => post({ type: "error", message: (error as Error)?.message ?? String(error) });
+
+// Commands wait for the session being built: a "step" or "pause" sent right after "start" acts on the new run.
+let ready: Promise<void> = Promise.resolve();
+const then = (action: () => void | Promise<unknown>): void => {
+  ready = ready.then(action).then(() => undefined, fail);
+};
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   switch (message.type) {
     case "start":
-      start(message.config, message.run).catch(fail);
+      then(() => prepare(message.config));
+      then(() => {
+        // The loop runs on; later commands need not wait for it to end.
+        if (message.run) session?.start().catch(fail);
+        else post({ type: "state", state: "idle" });
+      });
       break;
     case "pause":
-      session?.pause();
+      then(() => session?.pause());
       break;
     case "resume":
-      if (session?.state === "idle") session.start().catch(fail);
-      else session?.resume();
+      then(() => {
+        if (session?.state === "idle") session.start().catch(fail);
+        else session?.resume();
+      });
       break;
     case "step":
-      session?.advance(message.count).then(() => sendBoundary(true)).catch(fail);
+      then(() => session?.advance(message.count).then(() => sendBoundary(true)));
       break;
     case "stop":
-      session?.stop();
+      then(() => session?.stop());
       break;
     case "reset":
-      session?.reset().then(() => {
-        lastBoundary = -1;
-        return sendBoundary(true);
-      }).catch(fail);
+      then(() =>
+        session?.reset().then(() => {
+          lastBoundary = -1;
+          return sendBoundary(true);
+        }),
+      );
       break;
     case "delay":
-      if (session) session.delayMs = Math.max(0, Math.min(2000, message.ms));
+      then(() => {
+        if (session) session.delayMs = Math.max(0, Math.min(2000, message.ms));
+      });
       break;
   }
 };

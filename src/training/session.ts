@@ -35,6 +35,8 @@ export class TrainingSession {
   #wake: (() => void) | null = null;
   #chunk = 1;
   #loop: Promise<SessionState> = Promise.resolve("idle");
+  /** The chunk the loop is computing, so `advance` never runs beside it. */
+  #chunk$: Promise<unknown> = Promise.resolve();
 
   constructor(tf: Tf, options: SessionOptions, events: SessionEvents = {}, now: () => number = () => performance.now()) {
     if (!(Number.isInteger(options.steps) && options.steps >= 1 && options.steps <= 1_000_000)) throw new RangeError(`steps must be an integer in [1, 1000000], got ${options.steps}`);
@@ -74,7 +76,9 @@ export class TrainingSession {
       if (this.#state === "stopped") return this.#state;
       const n = Math.min(this.#chunk, this.options.steps - race.stepCount);
       const started = this.#now();
-      const result = await race.runSteps(n);
+      const chunk = race.runSteps(n);
+      this.#chunk$ = chunk;
+      const result = await chunk;
       // A reset during the chunk replaced the race: this loop's run is over.
       if (this.#race !== race) return "stopped";
       const elapsed = Math.max(1e-3, this.#now() - started);
@@ -96,6 +100,7 @@ export class TrainingSession {
   /** While paused or idle: exactly `n` more steps, reported like any chunk. */
   async advance(n: number): Promise<void> {
     if (this.#state === "running") throw new Error("pause the session before stepping it");
+    await this.#chunk$;
     const count = Math.min(n, this.options.steps - this.#race.stepCount);
     if (count <= 0) return;
     const started = this.#now();

@@ -76,6 +76,24 @@ describe("the training race", () => {
     await page.close();
   }, 120_000);
 
+  it("steps one evaluation interval at a time, and resets to step 0", async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url("playground/?task=xor&schedules=constant,cosine&steps=400&seed=5"), { waitUntil: "networkidle" });
+    const race = page.locator("lr-training-race");
+    await expect.poll(() => race.getAttribute("data-state")).toBe("live");
+    await race.locator("[data-action=step]").click();
+    await expect.poll(() => progressOf(page), { timeout: 20_000 }).toBe(10);
+    await race.locator("[data-action=step]").click();
+    await expect.poll(() => progressOf(page), { timeout: 20_000 }).toBe(20);
+    await page.waitForTimeout(500);
+    expect(await progressOf(page)).toBe(20);
+    await expect(race.locator("[data-action=run]").textContent()).resolves.toBe("Resume");
+    await race.locator("[data-action=reset]").click();
+    await expect.poll(() => progressOf(page)).toBe(0);
+    await expect(race.locator("[data-action=run]").textContent()).resolves.toBe("Run");
+    await page.close();
+  }, 60_000);
+
   it("reproduces its settings from a permalink and names hostile parameters in a notice", async () => {
     const page = await browser.newPage();
     const log = watch(page, server.origin);

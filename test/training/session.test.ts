@@ -67,3 +67,18 @@ describe("a training session", () => {
     await session.dispose();
   });
 });
+
+describe("stepping a paused session", () => {
+  it("continues in order from where the loop stopped when stepped right after pausing", async () => {
+    const steps: number[] = [];
+    const session = new TrainingSession(tf, options(100_000), { records: (r) => steps.push(...r.map((x) => x.step)) });
+    // start() runs until its first chunk awaits its losses; pause and step right then.
+    const run = session.start();
+    session.pause();
+    await session.advance(3);
+    expect(steps).toEqual([0, 1, 2, 3]);
+    session.stop();
+    await run;
+    await session.dispose();
+  });
+});
