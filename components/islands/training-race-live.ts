@@ -177,14 +177,15 @@ export function mountTrainingRace(element: HTMLElement, takePending: () => strin
   const points = (() => {
     let cache: { task: string; seed: number; pts: { x: number; y: number; label: number }[] } | null = null;
     return () => {
-      if (cache && cache.task === setup.task && cache.seed === setup.seed) return cache.pts;
-      const info = taskInfo(setup.task);
+      const { task, seed } = log.setup;
+      if (cache && cache.task === task && cache.seed === seed) return cache.pts;
+      const info = taskInfo(task);
       const pts: { x: number; y: number; label: number }[] = [];
       if (info.inputShape.length === 1 && info.inputShape[0] === 2 && info.kind === "classification") {
-        const val = makeDataset(setup.task, { seed: setup.seed }).val;
+        const val = makeDataset(task, { seed }).val;
         for (let i = 0; i < val.count; i += 1) pts.push({ x: val.x[2 * i] as number, y: val.x[2 * i + 1] as number, label: val.y[i] as number });
       }
-      cache = { task: setup.task, seed: setup.seed, pts };
+      cache = { task, seed, pts };
       return pts;
     };
   })();
@@ -196,20 +197,20 @@ export function mountTrainingRace(element: HTMLElement, takePending: () => strin
   const tasks: (() => void)[] = [
     () => {
       const description = log.description();
-      $("[data-role=loss]")?.replaceChildren(renderRaceFigure(log.train, { runs: setup.labels, steps: setup.steps, y: { label: "training loss (smoothed)", log: true }, secondary: log.val, markers: log.markers, description, maxPoints: LIVE_POINTS }));
+      $("[data-role=loss]")?.replaceChildren(renderRaceFigure(log.train, { runs: log.setup.labels, steps: log.setup.steps, y: { label: "training loss (smoothed)", log: true }, secondary: log.val, markers: log.markers, description, maxPoints: LIVE_POINTS }));
       const described = $<HTMLElement>("[data-role=description]");
       if (described) described.textContent = description;
     },
-    () => $("[data-role=accuracy]")?.replaceChildren(renderRaceFigure(log.accuracy, { runs: setup.labels, steps: setup.steps, y: { label: "validation accuracy", domain: [0, 1] }, description: "Validation accuracy of each run at each evaluation.", maxPoints: LIVE_POINTS })),
-    () => $("[data-role=lr]")?.replaceChildren(renderRaceFigure(log.lr.length ? log.lr : plannedRates(setup), { runs: setup.labels, steps: setup.steps, y: { label: "learning rate" }, height: 160, description: "The learning rate each run's optimizer used at each step.", maxPoints: LIVE_POINTS })),
+    () => $("[data-role=accuracy]")?.replaceChildren(renderRaceFigure(log.accuracy, { runs: log.setup.labels, steps: log.setup.steps, y: { label: "validation accuracy", domain: [0, 1] }, description: "Validation accuracy of each run at each evaluation.", maxPoints: LIVE_POINTS })),
+    () => $("[data-role=lr]")?.replaceChildren(renderRaceFigure(log.lr.length ? log.lr : plannedRates(log.setup), { runs: log.setup.labels, steps: log.setup.steps, y: { label: "learning rate" }, height: 160, description: "The learning rate each run's optimizer used at each step.", maxPoints: LIVE_POINTS })),
     () => {
       const grid = $<HTMLElement>("[data-role=boundaries]");
-      if (grid && boundary) paintBoundaries(grid, boundary, setup.labels, points());
+      if (grid && boundary) paintBoundaries(grid, boundary, log.setup.labels, points());
       fillTable();
       if (progress) {
-        progress.max = setup.steps;
+        progress.max = log.setup.steps;
         progress.value = log.steps;
-        progress.textContent = `${log.steps} of ${setup.steps} steps`;
+        progress.textContent = `${log.steps} of ${log.setup.steps} steps`;
       }
     },
   ];
@@ -246,7 +247,7 @@ export function mountTrainingRace(element: HTMLElement, takePending: () => strin
   const fillTable = (): void => {
     const body = $<HTMLTableSectionElement>("[data-role=table] tbody");
     if (!body) return;
-    const classification = taskInfo(setup.task).kind === "classification";
+    const classification = taskInfo(log.setup.task).kind === "classification";
     body.replaceChildren(...log.rows().map((r) => {
       const tr = document.createElement("tr");
       const th = document.createElement("th");
@@ -314,6 +315,7 @@ export function mountTrainingRace(element: HTMLElement, takePending: () => strin
   /** A fresh race (new weights) with the current settings. */
   const fresh = (run: boolean): void => {
     log = new RaceLog(setup);
+    updateLegend();
     records = [];
     boundary = null;
     $("[data-role=log]")?.replaceChildren();
@@ -350,6 +352,7 @@ export function mountTrainingRace(element: HTMLElement, takePending: () => strin
       records = [];
       boundary = null;
       $("[data-role=log]")?.replaceChildren();
+      updateLegend();
       setRunLabel();
       draw();
       if (status) status.textContent = "Reset: press Run to train from the same starting weights.";
@@ -366,17 +369,13 @@ export function mountTrainingRace(element: HTMLElement, takePending: () => strin
       setup = next;
       client?.stop();
       state = "fresh";
-      log = new RaceLog(setup);
-      records = [];
-      boundary = null;
-      updateLegend();
       setRunLabel();
-      draw();
       if (element.dataset.urlState === "on") {
         writeQuery(settingsToQuery(setup, backend));
         updatePermalink();
       }
-      if (status) status.textContent = "Settings changed: press Run to train.";
+      // The figures keep showing the last run (it can still be exported) until Run starts the new one.
+      if (status) status.textContent = log.steps > 0 ? "Settings changed. The figures still show the last run (export it to keep it); press Run to train with the new settings." : "Settings changed: press Run to train.";
     } catch (error) {
       say(error instanceof RaceSetupError ? `These settings are not valid: ${error.message}. The race keeps the last valid settings.` : String(error));
     }
@@ -472,16 +471,16 @@ export function mountTrainingRace(element: HTMLElement, takePending: () => strin
   }
 
   // Export (playground).
-  const stem = () => fileStem(`${setup.task} ${setup.optimizer} ${setup.schedules.map((s) => s.kind).join(" ")} seed ${setup.seed}`);
+  const stem = () => fileStem(`${log.setup.task} ${log.setup.optimizer} ${log.setup.schedules.map((s) => s.kind).join(" ")} seed ${log.setup.seed}`);
   const figures = () => [...element.querySelectorAll<SVGSVGElement>(".race-figures svg, [data-role=boundaries] svg")].filter((s) => s.closest("svg") === s);
   for (const button of element.querySelectorAll<HTMLButtonElement>("[data-export]")) {
     button.addEventListener("click", () => {
       const kind = button.dataset.export;
       if (kind === "csv") {
-        const rows = records.flatMap((r) => r.lr.map((lr, k) => [r.step, setup.labels[k], lr, r.momentum[k], r.trainLoss[k], r.valLoss?.[k], r.valAccuracy?.[k]]));
+        const rows = records.flatMap((r) => r.lr.map((lr, k) => [r.step, log.setup.labels[k], lr, r.momentum[k], r.trainLoss[k], r.valLoss?.[k], r.valAccuracy?.[k]]));
         download(`${stem()}.csv`, "text/csv", toCsv(["step", "schedule", "lr", "momentum", "train_loss", "val_loss", "val_accuracy"], rows));
       } else if (kind === "json") {
-        download(`${stem()}.json`, "application/json", toJson({ setup, backend, records, divergences: log.diverged, plateauCuts: log.cuts }));
+        download(`${stem()}.json`, "application/json", toJson({ setup: log.setup, backend, records, divergences: log.diverged, plateauCuts: log.cuts }));
       } else if (kind === "svg") {
         figures().forEach((svg, i) => download(`${stem()}-figure-${i + 1}.svg`, "image/svg+xml", standaloneSvg(svg)));
       } else if (kind === "png") {

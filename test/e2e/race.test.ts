@@ -148,6 +148,15 @@ describe("the training race", () => {
     expect(svg.body.toString("utf8")).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     const png = await grab("png");
     expect(png.body.subarray(1, 4).toString("latin1")).toBe("PNG");
+    // Changing a setting after the run does not lose it: the figures, table and export keep it until Run.
+    const tableBefore = await race.locator("[data-role=table] tbody").textContent();
+    await race.locator("[data-setting=seed]").fill("9");
+    await race.locator("[data-setting=seed]").dispatchEvent("change");
+    await expect.poll(() => race.locator("[data-role=status]").textContent()).toContain("still show the last run");
+    await expect(race.locator("[data-role=table] tbody").textContent()).resolves.toBe(tableBefore);
+    const kept = await grab("csv");
+    expect(kept.body.toString("utf8").trim().split(/\r\n/)).toHaveLength(1 + 60 * 2);
+    expect(kept.name).toContain("seed-1");
     await page.close();
   }, 120_000);
 
