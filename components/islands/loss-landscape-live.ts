@@ -253,23 +253,6 @@ export function mountLossLandscape(element: HTMLElement): void {
     animateButton.addEventListener("click", animate);
   }
 
-  // Controls the reader moved while this module was loading keep their moves.
-  let movedEarly = false;
-  if (!urlState) {
-    const controls: (HTMLInputElement | HTMLSelectElement)[] = [...element.querySelectorAll<HTMLInputElement | HTMLSelectElement>("[data-field], input[data-kind]")].filter(
-      (c) => c instanceof HTMLInputElement || c instanceof HTMLSelectElement,
-    );
-    for (const control of controls) {
-      const moved =
-        control instanceof HTMLSelectElement
-          ? [...control.options].some((o) => o.selected !== o.defaultSelected)
-          : control.type === "checkbox"
-            ? control.checked !== control.defaultChecked
-            : control.type === "range"
-              ? Math.abs(Number(control.value) - Number(control.defaultValue)) > Number(control.step || "0") / 2 + 1e-9
-              : control.value !== control.defaultValue;
-      if (moved && take(control)) movedEarly = true;
-    }
-  }
-  redraw(movedEarly, urlNotice);
+  // Controls moved while this module loaded are announced again by the loader (lazy-island.ts).
+  redraw(false, urlNotice);
 }

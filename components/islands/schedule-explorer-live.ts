@@ -100,7 +100,7 @@ function applyLesson(element: HTMLElement, query: URLSearchParams): void {
   });
 }
 
-export function mountScheduleExplorer(element: HTMLElement, movedEarly: readonly Element[] = []): void {
+export function mountScheduleExplorer(element: HTMLElement): void {
   const kind = element.dataset.kind as ScheduleKind;
   const family = registry[kind];
   if (!family) throw new Error(`unknown schedule kind "${element.dataset.kind}"`);
@@ -201,9 +201,5 @@ export function mountScheduleExplorer(element: HTMLElement, movedEarly: readonly
   };
   element.addEventListener("input", onChange);
   element.addEventListener("change", onChange);
-  // Controls the reader moved while this module was loading keep their moves
-  // (the loader recorded which; comparing values would misread a slider the
-  // browser merely rounded to its step).
-  for (const input of movedEarly) take(input);
-  redraw(movedEarly.length > 0);
+  redraw(false);
 }

@@ -138,7 +138,7 @@ function paintBoundaries(container: HTMLElement, b: { grid: number; runs: number
   });
 }
 
-export function mountTrainingRace(element: HTMLElement, takePending: () => string | null): void {
+export function mountTrainingRace(element: HTMLElement): void {
   const $ = <T extends Element>(selector: string) => element.querySelector<T>(selector);
   const playground = element.dataset.playground === "on";
   let setup = JSON.parse(element.dataset.setup ?? "{}") as RaceSetup;
@@ -503,5 +503,4 @@ export function mountTrainingRace(element: HTMLElement, takePending: () => strin
   setRunLabel();
   element.dataset.state = "live";
   if (element.dataset.urlState === "on" && window.location.search !== "") draw();
-  act(takePending());
 }

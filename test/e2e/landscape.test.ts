@@ -38,6 +38,25 @@ describe("embed/landscape", () => {
     await context.close();
   });
 
+  it("keeps slider moves made while the live code is still loading", async () => {
+    const page = await browser.newPage();
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/loss-landscape-live/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(server.url("embed/landscape/"), { waitUntil: "domcontentloaded" });
+    const island = page.locator("lr-loss-landscape");
+    await island.locator("input[data-field=lr]").focus();
+    for (let i = 0; i < 16; i += 1) await page.keyboard.press("ArrowRight");
+    await expect(island.getAttribute("data-state")).resolves.toBe("loading");
+    release();
+    await expect.poll(() => island.getAttribute("data-state")).toBe("live");
+    await expect.poll(() => island.locator("[data-role=description]").textContent()).toMatch(/diverged at step \d+/);
+    await page.close();
+  });
+
   it("hydrates on first touch and redraws when the learning-rate slider moves", async () => {
     const page = await browser.newPage();
     const log = watch(page, server.origin);

@@ -76,6 +76,24 @@ describe("the training race", () => {
     await page.close();
   }, 120_000);
 
+  it("keeps a Run pressed while the live code is still loading", async () => {
+    const page = await browser.newPage();
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/training-race-live/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(server.url("playground/?task=xor&schedules=constant&steps=60&seed=2"), { waitUntil: "domcontentloaded" });
+    const race = page.locator("lr-training-race");
+    await expect.poll(() => race.getAttribute("data-state")).toBe("loading");
+    await race.locator("[data-action=run]").click();
+    release();
+    await expect.poll(() => race.getAttribute("data-run"), { timeout: 60_000 }).toBe("done");
+    await expect.poll(() => progressOf(page)).toBe(60);
+    await page.close();
+  }, 90_000);
+
   it("steps one evaluation interval at a time, and resets to step 0", async () => {
     const page = await browser.newPage();
     await page.goto(server.url("playground/?task=xor&schedules=constant,cosine&steps=400&seed=5"), { waitUntil: "networkidle" });
