@@ -6,28 +6,24 @@
  */
 import type { RaceSetup } from "./training-race-model.ts";
 import type { RaceRecord, Divergence, PlateauNotice } from "../../src/training/race.ts";
+import { BOUNDARY_CELLS, drawsBoundary, planePoints, predictBoundary, type PlanePoint } from "../../src/training/boundary-grid.ts";
+import { cpuTf } from "../../src/training/node-cpu.ts";
 
 export interface PrecomputedRace {
   records: RaceRecord[];
   divergences: Divergence[];
   plateau: PlateauNotice[];
   boundary: { grid: number; runs: number[][] } | null;
-  points: { x: number; y: number; label: number }[];
+  points: PlanePoint[];
   milliseconds: number;
 }
 
 const cache = new Map<string, Promise<PrecomputedRace>>();
 
-export const BOUNDARY_GRID = 24;
 
 async function compute(setup: RaceSetup): Promise<PrecomputedRace> {
   const started = performance.now();
-  const warn = console.warn;
-  console.warn = () => undefined;
-  const tf = await import("@tensorflow/tfjs");
-  await tf.setBackend("cpu");
-  tf.tensor(0).dispose();
-  console.warn = warn;
+  const tf = await cpuTf();
   const { Race } = await import("../../src/training/race.ts");
   const race = new Race(tf, { ...setup });
   const records: RaceRecord[] = [];
@@ -41,17 +37,10 @@ async function compute(setup: RaceSetup): Promise<PrecomputedRace> {
   }
   let boundary: PrecomputedRace["boundary"] = null;
   const points: PrecomputedRace["points"] = [];
-  if (race.dataset.inputSize === 2 && race.dataset.kind === "classification") {
-    const n = BOUNDARY_GRID;
-    const grid = new Float32Array(n * n * 2);
-    for (let r = 0; r < n; r += 1) for (let c = 0; c < n; c += 1) {
-      grid[(r * n + c) * 2] = -1.2 + (2.4 * (c + 0.5)) / n;
-      grid[(r * n + c) * 2 + 1] = 1.2 - (2.4 * (r + 0.5)) / n;
-    }
-    const predictions = await race.predict(grid, n * n);
-    boundary = { grid: n, runs: predictions.map((p) => Array.from(p, (v) => Math.round(v * 1000) / 1000)) };
-    const val = race.dataset.val;
-    for (let i = 0; i < val.count; i += 1) points.push({ x: val.x[2 * i] as number, y: val.x[2 * i + 1] as number, label: val.y[i] as number });
+  if (drawsBoundary(race.dataset)) {
+    const n = BOUNDARY_CELLS;
+    boundary = { grid: n, runs: await predictBoundary(race, n) };
+    points.push(...planePoints(race.dataset.val));
   }
   race.dispose();
   return { records, divergences, plateau, boundary, points, milliseconds: performance.now() - started };

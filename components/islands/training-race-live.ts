@@ -15,6 +15,8 @@ import { KINDS, registry } from "../../src/schedules/index.ts";
 import type { RaceRecord } from "../../src/training/race.ts";
 import { raceSetup, RaceLog, RaceSetupError, plannedRates, fmt, pct, RACE_LIMITS, type RaceSetup, type RaceSetupInput } from "./training-race-model.ts";
 import { colorsFor } from "../../src/plots/race.ts";
+import { CLASS_COLORS } from "../../src/plots/boundary.ts";
+import { BOUNDARY_CELLS, BOUNDARY_EXTENT, drawsBoundary, planePoints, type PlanePoint } from "../../src/training/boundary-grid.ts";
 
 const BACKENDS = ["auto", "webgpu", "webgl", "wasm", "cpu"] as const;
 type Backend = (typeof BACKENDS)[number];
@@ -94,10 +96,8 @@ function applyLesson(element: HTMLElement, query: URLSearchParams): void {
   }
 }
 
-const CLASS_COLORS: [number, number, number][] = [[0, 114, 178], [213, 94, 0], [0, 158, 115], [204, 121, 167], [230, 159, 0], [86, 180, 233], [240, 228, 66], [0, 0, 0], [153, 153, 153], [136, 34, 85]];
-
 /** Live decision boundaries on canvases (cheap to repaint); the build draws the same picture as SVG. */
-function paintBoundaries(container: HTMLElement, b: { grid: number; runs: number[][] }, runs: readonly string[], points: readonly { x: number; y: number; label: number }[]): void {
+function paintBoundaries(container: HTMLElement, b: { grid: number; runs: number[][] }, runs: readonly string[], points: readonly PlanePoint[]): void {
   const size = 170;
   const cells = [...container.querySelectorAll<HTMLElement>(".boundary")];
   if (cells.length !== runs.length || !cells.every((c) => c.querySelector("canvas"))) {
@@ -122,17 +122,19 @@ function paintBoundaries(container: HTMLElement, b: { grid: number; runs: number
     if (!ctx || !values) return;
     ctx.clearRect(0, 0, size, size);
     const cell = size / n;
+    // The same colours and opacity rule as the build-time SVG (src/plots/boundary.ts).
     values.forEach((v, i) => {
       const cls = Math.floor(v);
-      const [r, g, bl] = CLASS_COLORS[cls % CLASS_COLORS.length] as [number, number, number];
-      ctx.fillStyle = `rgba(${r},${g},${bl},${0.15 + 0.45 * Math.max(0, (v - cls - 0.5) * 2)})`;
+      ctx.globalAlpha = 0.15 + 0.45 * Math.max(0, (v - cls - 0.5) * 2);
+      ctx.fillStyle = CLASS_COLORS[cls % CLASS_COLORS.length] as string;
       ctx.fillRect((i % n) * cell, Math.floor(i / n) * cell, cell + 0.5, cell + 0.5);
     });
+    ctx.globalAlpha = 1;
+    const E = BOUNDARY_EXTENT;
     for (const p of points) {
-      const [r, g, bl] = CLASS_COLORS[p.label % CLASS_COLORS.length] as [number, number, number];
-      ctx.fillStyle = `rgb(${r},${g},${bl})`;
+      ctx.fillStyle = CLASS_COLORS[p.label % CLASS_COLORS.length] as string;
       ctx.beginPath();
-      ctx.arc(((p.x + 1.2) / 2.4) * size, ((1.2 - p.y) / 2.4) * size, 1.8, 0, 2 * Math.PI);
+      ctx.arc(((p.x + E) / (2 * E)) * size, ((E - p.y) / (2 * E)) * size, 1.8, 0, 2 * Math.PI);
       ctx.fill();
     }
   });
@@ -175,18 +177,12 @@ export function mountTrainingRace(element: HTMLElement): void {
   let lastDraw = 0;
   let drawQueued = false;
   const points = (() => {
-    let cache: { task: string; seed: number; pts: { x: number; y: number; label: number }[] } | null = null;
+    let cache: { task: string; seed: number; pts: PlanePoint[] } | null = null;
     return () => {
       const { task, seed } = log.setup;
       if (cache && cache.task === task && cache.seed === seed) return cache.pts;
-      const info = taskInfo(task);
-      const pts: { x: number; y: number; label: number }[] = [];
-      if (info.inputShape.length === 1 && info.inputShape[0] === 2 && info.kind === "classification") {
-        const val = makeDataset(task, { seed }).val;
-        for (let i = 0; i < val.count; i += 1) pts.push({ x: val.x[2 * i] as number, y: val.x[2 * i + 1] as number, label: val.y[i] as number });
-      }
-      cache = { task, seed, pts };
-      return pts;
+      cache = { task, seed, pts: drawsBoundary(taskInfo(task)) ? planePoints(makeDataset(task, { seed }).val) : [] };
+      return cache.pts;
     };
   })();
 
@@ -273,7 +269,7 @@ export function mountTrainingRace(element: HTMLElement): void {
   const config = (): RaceConfig => ({
     task: setup.task, model: setup.model, optimizer: setup.optimizer, schedules: setup.schedules, labels: setup.labels, steps: setup.steps,
     batchSize: setup.batchSize, seed: setup.seed, evalEvery: setup.evalEvery, backend, cycleMomentum: setup.cycleMomentum, hidden: setup.hidden,
-    wasmPath: element.dataset.wasmPath ?? "tfjs/", boundaryGrid: taskInfo(setup.task).inputShape.length === 1 && taskInfo(setup.task).inputShape[0] === 2 ? 24 : 0,
+    wasmPath: element.dataset.wasmPath ?? "tfjs/", boundaryGrid: drawsBoundary(taskInfo(setup.task)) ? BOUNDARY_CELLS : 0,
   });
 
   const ensureClient = (): TrainingClient => {
@@ -313,12 +309,17 @@ export function mountTrainingRace(element: HTMLElement): void {
   };
 
   /** A fresh race (new weights) with the current settings. */
-  const fresh = (run: boolean): void => {
+  /** Empty figures, table, log and legend for the current settings. */
+  const clearRun = (): void => {
     log = new RaceLog(setup);
-    updateLegend();
     records = [];
     boundary = null;
     $("[data-role=log]")?.replaceChildren();
+    updateLegend();
+  };
+
+  const fresh = (run: boolean): void => {
+    clearRun();
     state = run ? "running" : "paused";
     setRunLabel();
     if (status) status.textContent = "Starting the training worker…";
@@ -348,11 +349,7 @@ export function mountTrainingRace(element: HTMLElement): void {
     } else if (action === "reset") {
       client?.stop();
       state = "fresh";
-      log = new RaceLog(setup);
-      records = [];
-      boundary = null;
-      $("[data-role=log]")?.replaceChildren();
-      updateLegend();
+      clearRun();
       setRunLabel();
       draw();
       if (status) status.textContent = "Reset: press Run to train from the same starting weights.";

@@ -8,6 +8,7 @@
 import type { FromWorker, RaceConfig, ToWorker } from "./training-protocol.ts";
 import { describeChoice, selectBackend, webglRendererName } from "./backends.ts";
 import type { TrainingSession } from "../training/session.ts";
+import { drawsBoundary, predictBoundary } from "../training/boundary-grid.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -17,26 +18,13 @@ let session: TrainingSession | null = null;
 let config: RaceConfig | null = null;
 let lastBoundary = -1;
 
-/** Grid points over [−1.2, 1.2]² for the boundary picture, row by row from the top. */
-function gridPoints(n: number): Float32Array {
-  const out = new Float32Array(n * n * 2);
-  for (let r = 0; r < n; r += 1) {
-    for (let c = 0; c < n; c += 1) {
-      out[(r * n + c) * 2] = -1.2 + (2.4 * (c + 0.5)) / n;
-      out[(r * n + c) * 2 + 1] = 1.2 - (2.4 * (r + 0.5)) / n;
-    }
-  }
-  return out;
-}
-
 async function sendBoundary(force = false): Promise<void> {
-  if (!session || !config || config.boundaryGrid <= 0 || session.race.dataset.inputSize !== 2) return;
+  if (!session || !config || config.boundaryGrid <= 0 || !drawsBoundary(session.race.dataset)) return;
   const step = session.race.stepCount;
   if (!force && step - lastBoundary < Math.max(25, Math.floor(config.steps / 40))) return;
   lastBoundary = step;
   const n = config.boundaryGrid;
-  const predictions = await session.race.predict(gridPoints(n), n * n);
-  post({ type: "boundary", step, grid: n, runs: predictions.map((p) => Array.from(p, (v) => Math.round(v * 1000) / 1000)) });
+  post({ type: "boundary", step, grid: n, runs: await predictBoundary(session.race, n) });
 }
 
 /** Build the session (backend, data, weights); resolves once commands can act on it. */
