@@ -12,6 +12,7 @@ import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { markdownTable, measure, type ThroughputRow } from "./throughput.ts";
+import { cpuTf } from "../src/training/node-cpu.ts";
 
 const COPIES = [1, 4, 8, 16];
 const STEPS = Number(process.env.BENCH_STEPS ?? 100);
@@ -19,12 +20,7 @@ const here = new URL(".", import.meta.url).pathname;
 const root = join(here, "..");
 
 async function nodeRows(): Promise<ThroughputRow[]> {
-  const warn = console.warn;
-  console.warn = () => undefined;
-  const tf = await import("@tensorflow/tfjs");
-  await tf.setBackend("cpu");
-  tf.tensor(0).dispose();
-  console.warn = warn;
+  const tf = await cpuTf();
   const rows: ThroughputRow[] = [];
   for (const k of COPIES) {
     const row = await measure(tf, k, STEPS);

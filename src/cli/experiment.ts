@@ -7,6 +7,7 @@
  * Bad arguments: one line on stderr and exit code 2, never a stack trace.
  */
 import { ExperimentError, parseExperimentArgs, runExperiment, toCsvRows, USAGE } from "./experiment-core.ts";
+import { cpuTf } from "../training/node-cpu.ts";
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
@@ -24,13 +25,7 @@ async function main(): Promise<number> {
     }
     throw error;
   }
-  // The CPU backend prints a banner about tfjs-node on its first tensor; nothing here can act on it.
-  const warn = console.warn;
-  console.warn = () => undefined;
-  const tf = await import("@tensorflow/tfjs");
-  await tf.setBackend("cpu");
-  tf.tensor(0).dispose();
-  console.warn = warn;
+  const tf = await cpuTf();
   const result = await runExperiment(tf, config);
   process.stdout.write(config.format === "csv" ? toCsvRows(result) : JSON.stringify(result) + "\n");
   for (const d of result.divergences) process.stderr.write(`${result.config.labels[d.run]}: ${d.message}\n`);
