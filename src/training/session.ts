@@ -23,6 +23,8 @@ export interface SessionEvents {
   state?(state: SessionState): void;
 }
 
+type ChunkResult = Awaited<ReturnType<Race["runSteps"]>>;
+
 const yieldOnce = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export class TrainingSession {
@@ -75,18 +77,12 @@ export class TrainingSession {
       if (this.#state === "paused") await new Promise<void>((resolve) => (this.#wake = resolve));
       if (this.#state === "stopped") return this.#state;
       const n = Math.min(this.#chunk, this.options.steps - race.stepCount);
-      const started = this.#now();
-      const chunk = race.runSteps(n);
-      this.#chunk$ = chunk;
-      const result = await chunk;
+      const { result, elapsed } = await this.#timedChunk(race, n);
       // A reset during the chunk replaced the race: this loop's run is over.
       if (this.#race !== race) return "stopped";
-      const elapsed = Math.max(1e-3, this.#now() - started);
       // Grow or shrink the chunk toward the target time, at most ×2 per chunk.
       this.#chunk = Math.max(1, Math.min(500, Math.round(n * Math.min(2, Math.max(0.5, target / elapsed)))));
-      this.#events.records?.(result.records, (n * 1000) / elapsed);
-      for (const d of result.divergences) this.#events.diverged?.(d);
-      for (const p of result.plateau) this.#events.plateau?.(p);
+      this.#report(result, n, elapsed);
       if (race.divergences.every((d) => d !== null)) break;
       await (this.delayMs > 0 ? new Promise<void>((resolve) => setTimeout(resolve, this.delayMs)) : yieldOnce());
     }
@@ -103,9 +99,21 @@ export class TrainingSession {
     await this.#chunk$;
     const count = Math.min(n, this.options.steps - this.#race.stepCount);
     if (count <= 0) return;
+    const { result, elapsed } = await this.#timedChunk(this.#race, count);
+    this.#report(result, count, elapsed);
+  }
+
+  /** n steps on `race`, timed; remembered so `advance` never runs beside it. */
+  async #timedChunk(race: Race, n: number): Promise<{ result: ChunkResult; elapsed: number }> {
     const started = this.#now();
-    const result = await this.#race.runSteps(count);
-    this.#events.records?.(result.records, (count * 1000) / Math.max(1e-3, this.#now() - started));
+    const chunk = race.runSteps(n);
+    this.#chunk$ = chunk;
+    const result = await chunk;
+    return { result, elapsed: Math.max(1e-3, this.#now() - started) };
+  }
+
+  #report(result: ChunkResult, steps: number, elapsed: number): void {
+    this.#events.records?.(result.records, (steps * 1000) / elapsed);
     for (const d of result.divergences) this.#events.diverged?.(d);
     for (const p of result.plateau) this.#events.plateau?.(p);
   }
