@@ -5,7 +5,7 @@
 import type { ScheduleSpec } from "../schedules/index.ts";
 import type { TaskName } from "../data/datasets.ts";
 import type { OptimizerName } from "../training/optimizers.ts";
-import type { RaceRecord } from "../training/race.ts";
+import type { PlateauNotice, RaceRecord } from "../training/race.ts";
 import type { BackendName } from "./backends.ts";
 
 export type { OptimizerName, RaceRecord };
@@ -33,13 +33,8 @@ export interface RaceConfig {
   boundaryGrid: number;
 }
 
-export interface PlateauCut {
-  run: number;
-  step: number;
-  from: number;
-  to: number;
-  reason: string;
-}
+/** A plateau schedule's cut, as the race reports it. */
+export type PlateauCut = PlateauNotice;
 
 export type ToWorker =
   /** Build the race (fresh weights); with run: false it waits at step 0 for "resume" or "step". */

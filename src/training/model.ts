@@ -47,12 +47,10 @@ function glorot(rng: Rng, fanIn: number, fanOut: number, count: number): Float32
 }
 
 /** The same values repeated K times along a new leading axis, as a variable. */
-function stacked(tf: Tf, values: Float32Array, shape: number[], copies: number, name: string): tfNamespace.Variable {
+function stacked(tf: Tf, values: Float32Array, shape: number[], copies: number): tfNamespace.Variable {
   const all = new Float32Array(values.length * copies);
   for (let k = 0; k < copies; k += 1) all.set(values, k * values.length);
   const initial = tf.tensor(all, [copies, ...shape]);
-  // tfjs names variables uniquely itself; `name` only documents the call site.
-  void name;
   const v = tf.variable(initial, true);
   initial.dispose();
   return v;
@@ -69,9 +67,9 @@ export function createModel(tf: Tf, options: ModelOptions, copies: number, rng: 
   const activate = (t: tfNamespace.Tensor): tfNamespace.Tensor => (act === "relu" ? tf.relu(t) : tf.tanh(t));
   const variables: tfNamespace.Variable[] = [];
   const initial: LayerWeights = { kernels: [] };
-  const add = (values: Float32Array, shape: number[], name: string) => {
+  const add = (values: Float32Array, shape: number[]) => {
     initial.kernels.push({ values, shape });
-    const v = stacked(tf, values, shape, copies, name);
+    const v = stacked(tf, values, shape, copies);
     variables.push(v);
     return v;
   };
@@ -83,8 +81,8 @@ export function createModel(tf: Tf, options: ModelOptions, copies: number, rng: 
     for (let l = 0; l + 1 < widths.length; l += 1) {
       const fanIn = widths[l] as number;
       const fanOut = widths[l + 1] as number;
-      const w = add(glorot(rng, fanIn, fanOut, fanIn * fanOut), [fanIn, fanOut], `w${l}`);
-      const b = add(new Float32Array(fanOut), [1, fanOut], `b${l}`);
+      const w = add(glorot(rng, fanIn, fanOut, fanIn * fanOut), [fanIn, fanOut]);
+      const b = add(new Float32Array(fanOut), [1, fanOut]);
       layers.push({ w, b });
     }
     return {
@@ -110,11 +108,11 @@ export function createModel(tf: Tf, options: ModelOptions, copies: number, rng: 
   if (options.inputShape.length !== 3 || channels !== 1) throw new RangeError(`the CNN takes [height, width, 1] inputs, got [${options.inputShape.join(", ")}]`);
   const filters = options.filters ?? 8;
   const patch = 9 * channels;
-  const wc = add(glorot(rng, patch, filters, patch * filters), [patch, filters], "conv");
-  const bc = add(new Float32Array(filters), [1, filters], "conv_b");
+  const wc = add(glorot(rng, patch, filters, patch * filters), [patch, filters]);
+  const bc = add(new Float32Array(filters), [1, filters]);
   const pooled = Math.floor(height / 2) * Math.floor(width / 2) * filters;
-  const wd = add(glorot(rng, pooled, options.outputs, pooled * options.outputs), [pooled, options.outputs], "dense");
-  const bd = add(new Float32Array(options.outputs), [1, options.outputs], "dense_b");
+  const wd = add(glorot(rng, pooled, options.outputs, pooled * options.outputs), [pooled, options.outputs]);
+  const bd = add(new Float32Array(options.outputs), [1, options.outputs]);
   return {
     variables, copies, initial,
     size: patch * filters + filters + pooled * options.outputs + options.outputs,

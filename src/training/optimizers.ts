@@ -60,7 +60,6 @@ export function createOptimizer(tf: Tf, options: OptimizerOptions): BatchedOptim
   const weightDecay = options.weightDecay ?? 0.01;
   const epsilon = options.epsilon ?? tf.backend().epsilon();
   const slots: tfNamespace.Variable[][] = [];
-  let t = 0;
   // Adam's bias corrections: products of the β₁ actually used at each step, per copy (β₁ may cycle).
   let beta1Product: Float64Array | null = null;
   let beta2Product = 1;
@@ -77,7 +76,6 @@ export function createOptimizer(tf: Tf, options: OptimizerOptions): BatchedOptim
     baseMomentum,
     apply(variables, grads, rates) {
       const copies = rates.lr.length;
-      t += 1;
       if (name === "adam" || name === "adamw") {
         beta1Product ??= new Float64Array(copies).fill(1);
         for (let k = 0; k < copies; k += 1) beta1Product[k] = (beta1Product[k] as number) * (rates.momentum[k] as number);
@@ -136,7 +134,6 @@ export function createOptimizer(tf: Tf, options: OptimizerOptions): BatchedOptim
     dispose() {
       for (const row of slots) for (const v of row ?? []) v?.dispose();
       slots.length = 0;
-      void t;
     },
   };
 }

@@ -106,16 +106,6 @@ export class Race {
     return this.#diverged;
   }
 
-  /** Weights of one copy (for tests and inspection). */
-  async weightsOf(copy: number): Promise<Float32Array[]> {
-    return Promise.all(this.#model.variables.map(async (v) => {
-      const slice = this.#tf.tidy(() => this.#tf.gather(v, [copy]));
-      const data = (await slice.data()) as Float32Array;
-      slice.dispose();
-      return data;
-    }));
-  }
-
   #targets(y: Float32Array, count: number): tfNamespace.Tensor {
     const tf = this.#tf;
     if (this.dataset.kind === "regression") return tf.tensor2d(y, [count, 1]);
@@ -247,7 +237,7 @@ export class Race {
     const clean = (v: number, k: number) => (this.#diverged[k] || !Number.isFinite(v) ? null : v);
     return {
       loss: Array.from(loss, clean),
-      accuracy: this.dataset.kind === "classification" ? Array.from(accuracy, clean) : accuracy.length ? Array.from(accuracy, () => null) : [],
+      accuracy: this.dataset.kind === "classification" ? Array.from(accuracy, clean) : Array.from(accuracy, () => null),
     };
   }
 
