@@ -16,7 +16,8 @@
  * i metrics.
  */
 import type { ScheduleSpec } from "../types.ts";
-import { checkSpec, makeSchedule } from "../make.ts";
+import { checkSpec } from "../make.ts";
+import { sampleSchedule } from "../sample.ts";
 import type { Adapter, ConfigResult, FrameworkCase, SnippetResult, SpecResult, ValuesResult } from "./types.ts";
 import { ConfigError, Kwargs, errorMessage } from "./kwargs.ts";
 import { checkSteps, sampleClosedForm, tableLiteral } from "./closed-form.ts";
@@ -332,8 +333,7 @@ function snippet(spec: ScheduleSpec, totalSteps: number): SnippetResult {
         : `scheduler = get_scheduler(${args.join(", ")})\n`;
       return { ok: true, code: header + `optimizer = torch.optim.AdamW(model.parameters(), lr=${pythonFloat(found.config.baseLr as number)})\n` + note + loop };
     }
-    const at = makeSchedule(checked);
-    const table = Array.from({ length: Math.max(1, totalSteps) }, (_, t) => at(t));
+    const table = sampleSchedule(checked, Math.max(1, totalSteps));
     return {
       ok: true,
       code:

@@ -22,7 +22,7 @@
 import type { ScheduleSpec } from "../types.ts";
 import { checkSpec } from "../make.ts";
 import { PlateauController } from "../plateau.ts";
-import { makeSchedule } from "../make.ts";
+import { sampleSchedule } from "../sample.ts";
 import type { Adapter, ConfigResult, FrameworkCase, SnippetResult, SpecResult, ValuesResult } from "./types.ts";
 import { ConfigError, Kwargs, errorMessage } from "./kwargs.ts";
 import { checkSteps, sampleClosedForm, tableLiteral } from "./closed-form.ts";
@@ -374,8 +374,7 @@ function snippet(spec: ScheduleSpec, totalSteps: number): SnippetResult {
       };
     }
     // No built-in matches: a schedule that looks the rate up in a table of this run's values.
-    const at = makeSchedule(checked);
-    const table = Array.from({ length: Math.max(1, totalSteps) }, (_, t) => at(t));
+    const table = sampleSchedule(checked, Math.max(1, totalSteps));
     return {
       ok: true,
       code:

@@ -17,7 +17,8 @@
  * base_lr × the scale applied to update i, which already includes metric i.
  */
 import type { ScheduleSpec } from "../types.ts";
-import { checkSpec, makeSchedule } from "../make.ts";
+import { checkSpec } from "../make.ts";
+import { sampleSchedule } from "../sample.ts";
 import type { Adapter, ConfigResult, FrameworkCase, SnippetResult, SpecResult, ValuesResult } from "./types.ts";
 import { ConfigError, Kwargs, errorMessage } from "./kwargs.ts";
 import { checkSteps, sampleClosedForm, tableLiteral } from "./closed-form.ts";
@@ -518,8 +519,7 @@ function snippet(spec: ScheduleSpec, totalSteps: number): SnippetResult {
       const args = Object.entries(found.config.params).map(([k, v]) => `${k}=${argText(k, v)}`).join(", ");
       return { ok: true, code: `import optax\n\nschedule = optax.${found.config.name}(${args})\n${footer}` };
     }
-    const at = makeSchedule(checked);
-    const table = Array.from({ length: Math.max(1, totalSteps) }, (_, t) => at(t));
+    const table = sampleSchedule(checked, Math.max(1, totalSteps));
     return {
       ok: true,
       code:
