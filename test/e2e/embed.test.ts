@@ -1,27 +1,14 @@
 // Embedded explorers: configured by URL, hostile parameters, lesson mode.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { axeViolations, launch, watch } from "../support/browser.ts";
-import { serveStatic, type RunningServer } from "../support/static-server.ts";
-import { DIST, BASE } from "../support/dist.ts";
+import { describe, expect, it } from "vitest";
+import { useBuiltSite } from "../support/built-site.ts";
+import { axeViolations, watch } from "../support/browser.ts";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(DIST, BASE);
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 describe("embed/explorer", () => {
   it("takes its settings from the URL, with no site chrome", async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url("embed/explorer/cosine/?lr=0.5&decaySteps=40&compare=step"), { waitUntil: "networkidle" });
+    const page = await site.browser.newPage();
+    await page.goto(site.server.url("embed/explorer/cosine/?lr=0.5&decaySteps=40&compare=step"), { waitUntil: "networkidle" });
     const explorer = page.locator("lr-schedule-figure");
     await expect.poll(() => explorer.getAttribute("data-state")).toBe("live");
     await expect(page.locator(".site-header").count()).resolves.toBe(0);
@@ -33,8 +20,8 @@ describe("embed/explorer", () => {
   });
 
   it("writes the reader's changes back into the URL, and the permalink reproduces them", async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url("embed/explorer/step/?lr=0.2"), { waitUntil: "networkidle" });
+    const page = await site.browser.newPage();
+    await page.goto(site.server.url("embed/explorer/step/?lr=0.2"), { waitUntil: "networkidle" });
     const explorer = page.locator("lr-schedule-figure");
     await expect.poll(() => explorer.getAttribute("data-state")).toBe("live");
     const slider = explorer.locator("input[data-param=stepSize]");
@@ -43,7 +30,7 @@ describe("embed/explorer", () => {
     await expect.poll(() => page.url()).toContain("stepSize=28");
     const permalink = page.url();
     const table = await explorer.locator("[data-role=table]").innerText();
-    const again = await browser.newPage();
+    const again = await site.browser.newPage();
     await again.goto(permalink, { waitUntil: "networkidle" });
     const second = again.locator("lr-schedule-figure");
     await expect.poll(() => second.getAttribute("data-state")).toBe("live");
@@ -53,10 +40,10 @@ describe("embed/explorer", () => {
   });
 
   it("survives hostile parameters: defaults, a visible notice, nothing inserted as HTML", async () => {
-    const page = await browser.newPage();
-    const log = watch(page, server.origin);
+    const page = await site.browser.newPage();
+    const log = watch(page, site.server.origin);
     const hostile = encodeURIComponent('<img src=x onerror="window.__pwned=1">');
-    await page.goto(server.url(`embed/explorer/exponential/?lr=-5&k=NaN&decaySteps=1e99&staircase=${hostile}&kind=${hostile}&compare=${hostile}&question=${hostile}`), { waitUntil: "networkidle" });
+    await page.goto(site.server.url(`embed/explorer/exponential/?lr=-5&k=NaN&decaySteps=1e99&staircase=${hostile}&kind=${hostile}&compare=${hostile}&question=${hostile}`), { waitUntil: "networkidle" });
     const explorer = page.locator("lr-schedule-figure");
     await expect.poll(() => explorer.getAttribute("data-state")).toBe("live");
     const notice = explorer.locator("[data-role=notice]");
@@ -71,9 +58,9 @@ describe("embed/explorer", () => {
   });
 
   it("lesson mode hides chosen controls and asks before it shows", async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const question = "With k doubled, where does the rate end after 100 steps?";
-    await page.goto(server.url(`embed/explorer/exponential/?k=0.04&hide=code,libraries,lr&question=${encodeURIComponent(question)}`), { waitUntil: "networkidle" });
+    await page.goto(site.server.url(`embed/explorer/exponential/?k=0.04&hide=code,libraries,lr&question=${encodeURIComponent(question)}`), { waitUntil: "networkidle" });
     const explorer = page.locator("lr-schedule-figure");
     await expect.poll(() => explorer.getAttribute("data-state")).toBe("live");
     await expect(explorer.locator("[data-role=question]").textContent()).resolves.toBe(question);

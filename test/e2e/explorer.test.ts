@@ -1,25 +1,13 @@
 // The schedule explorer island in real Chromium, against the built site.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { axeViolations, launch, watch } from "../support/browser.ts";
-import { serveStatic, type RunningServer } from "../support/static-server.ts";
-import { DIST, BASE } from "../support/dist.ts";
+import { describe, expect, it } from "vitest";
+import { useBuiltSite } from "../support/built-site.ts";
+import type { Page } from "playwright-core";
+import { axeViolations, watch } from "../support/browser.ts";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(DIST, BASE);
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 async function hydrated(page: Page, route: string) {
-  await page.goto(server.url(route), { waitUntil: "networkidle" });
+  await page.goto(site.server.url(route), { waitUntil: "networkidle" });
   const explorer = page.locator("lr-schedule-figure").first();
   await explorer.hover();
   await expect.poll(() => explorer.getAttribute("data-state")).toBe("live");
@@ -28,9 +16,9 @@ async function hydrated(page: Page, route: string) {
 
 describe("ScheduleExplorer on a glossary entry", () => {
   it("is complete without JavaScript: formula, curve, table, code and the four-library table", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(server.url("glossary/warm-restarts/"));
+    await page.goto(site.server.url("glossary/warm-restarts/"));
     const explorer = page.locator("lr-schedule-figure");
     await expect(explorer.locator(".katex").count()).resolves.toBeGreaterThan(0);
     await expect(explorer.locator("[data-role=plot] svg").count()).resolves.toBe(1);
@@ -41,8 +29,8 @@ describe("ScheduleExplorer on a glossary entry", () => {
   });
 
   it("redraws curve, values, table and code when a slider moves", async () => {
-    const page = await browser.newPage();
-    const log = watch(page, server.origin);
+    const page = await site.browser.newPage();
+    const log = watch(page, site.server.origin);
     const explorer = await hydrated(page, "glossary/warm-restarts/");
     const before = await explorer.locator("[data-role=plot]").innerHTML();
     const code = explorer.locator("details[data-library=pytorch] code");
@@ -59,7 +47,7 @@ describe("ScheduleExplorer on a glossary entry", () => {
   });
 
   it("overlays a comparison and adds its column to the table", async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const explorer = await hydrated(page, "glossary/cosine-annealing/");
     await explorer.locator("select[data-role=compare]").selectOption("step");
     await expect.poll(() => explorer.locator("[data-role=table] thead th:not([hidden])").count()).toBe(3);
@@ -68,7 +56,7 @@ describe("ScheduleExplorer on a glossary entry", () => {
   });
 
   it("marks where PyTorch's cosine rises past T_max and switches to the periodic form", async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const explorer = await hydrated(page, "glossary/cosine-annealing/");
     const row = explorer.locator("[data-role=libraries] tr[data-library=pytorch]");
     const slider = explorer.locator("input[type=range][data-param=decaySteps]");
@@ -81,9 +69,9 @@ describe("ScheduleExplorer on a glossary entry", () => {
   });
 
   it("copies the code with the copy button", async () => {
-    const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
+    const context = await site.browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
     const page = await context.newPage();
-    await page.goto(server.url("glossary/step-decay/"), { waitUntil: "networkidle" });
+    await page.goto(site.server.url("glossary/step-decay/"), { waitUntil: "networkidle" });
     const explorer = page.locator("lr-schedule-figure");
     await explorer.hover();
     await expect.poll(() => explorer.getAttribute("data-state")).toBe("live");
@@ -96,8 +84,8 @@ describe("ScheduleExplorer on a glossary entry", () => {
   });
 
   it("has no axe violations, static or live", async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url("glossary/one-cycle/"), { waitUntil: "networkidle" });
+    const page = await site.browser.newPage();
+    await page.goto(site.server.url("glossary/one-cycle/"), { waitUntil: "networkidle" });
     expect(await axeViolations(page)).toEqual([]);
     const explorer = page.locator("lr-schedule-figure");
     await explorer.hover();

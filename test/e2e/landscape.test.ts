@@ -1,29 +1,16 @@
 // The LossLandscape island on its embed route: static render, hydration,
 // URL state, hostile parameters, accessibility.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { axeViolations, launch, watch } from "../support/browser.ts";
-import { serveStatic, type RunningServer } from "../support/static-server.ts";
-import { DIST, BASE } from "../support/dist.ts";
+import { describe, expect, it } from "vitest";
+import { useBuiltSite } from "../support/built-site.ts";
+import { axeViolations, watch } from "../support/browser.ts";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(DIST, BASE);
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 describe("embed/landscape", () => {
   it("renders a labelled SVG, a description and data tables with JavaScript off", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(server.url("embed/landscape/"), { waitUntil: "load" });
+    await page.goto(site.server.url("embed/landscape/"), { waitUntil: "load" });
     const island = page.locator("lr-loss-landscape");
     const svg = island.locator("[data-role=plot] svg");
     await expect(svg.getAttribute("role")).resolves.toBe("img");
@@ -39,14 +26,14 @@ describe("embed/landscape", () => {
   });
 
   it("keeps slider moves made while the live code is still loading", async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     await page.route(/loss-landscape-live/, async (route) => {
       await held;
       await route.continue();
     });
-    await page.goto(server.url("embed/landscape/"), { waitUntil: "domcontentloaded" });
+    await page.goto(site.server.url("embed/landscape/"), { waitUntil: "domcontentloaded" });
     const island = page.locator("lr-loss-landscape");
     await island.locator("input[data-field=lr]").focus();
     for (let i = 0; i < 16; i += 1) await page.keyboard.press("ArrowRight");
@@ -58,9 +45,9 @@ describe("embed/landscape", () => {
   });
 
   it("hydrates on first touch and redraws when the learning-rate slider moves", async () => {
-    const page = await browser.newPage();
-    const log = watch(page, server.origin);
-    await page.goto(server.url("embed/landscape/"), { waitUntil: "networkidle" });
+    const page = await site.browser.newPage();
+    const log = watch(page, site.server.origin);
+    await page.goto(site.server.url("embed/landscape/"), { waitUntil: "networkidle" });
     const island = page.locator("lr-loss-landscape");
     const slider = island.locator("input[data-field=lr]");
     await slider.focus();
@@ -108,9 +95,9 @@ describe("embed/landscape", () => {
   });
 
   it("takes its settings from the URL and writes changes back", async () => {
-    const page = await browser.newPage();
-    const log = watch(page, server.origin);
-    await page.goto(server.url("embed/landscape/?fn=multi-minima&schedules=constant,cosine-restarts&lr=0.05&noise=0"), { waitUntil: "networkidle" });
+    const page = await site.browser.newPage();
+    const log = watch(page, site.server.origin);
+    await page.goto(site.server.url("embed/landscape/?fn=multi-minima&schedules=constant,cosine-restarts&lr=0.05&noise=0"), { waitUntil: "networkidle" });
     const island = page.locator("lr-loss-landscape");
     await expect.poll(() => island.getAttribute("data-state")).toBe("live");
     await expect(island.locator("select[data-field=fn]").inputValue()).resolves.toBe("multi-minima");
@@ -129,10 +116,10 @@ describe("embed/landscape", () => {
   });
 
   it("survives hostile parameters: defaults, a visible notice, nothing inserted as HTML", async () => {
-    const page = await browser.newPage();
-    const log = watch(page, server.origin);
+    const page = await site.browser.newPage();
+    const log = watch(page, site.server.origin);
     const hostile = encodeURIComponent('<img src=x onerror="window.__pwned=1">');
-    await page.goto(server.url(`embed/landscape/?fn=${hostile}&schedules=${hostile}&lr=1e99&noise=NaN&steps=-3&seed=${hostile}&momentum=2`), { waitUntil: "networkidle" });
+    await page.goto(site.server.url(`embed/landscape/?fn=${hostile}&schedules=${hostile}&lr=1e99&noise=NaN&steps=-3&seed=${hostile}&momentum=2`), { waitUntil: "networkidle" });
     const island = page.locator("lr-loss-landscape");
     await expect.poll(() => island.getAttribute("data-state")).toBe("live");
     const notice = island.locator("[data-role=notice]");
@@ -151,9 +138,9 @@ describe("embed/landscape", () => {
   });
 
   it("draws at once instead of animating under prefers-reduced-motion", async () => {
-    const context = await browser.newContext({ reducedMotion: "reduce" });
+    const context = await site.browser.newContext({ reducedMotion: "reduce" });
     const page = await context.newPage();
-    await page.goto(server.url("embed/landscape/?steps=400"), { waitUntil: "networkidle" });
+    await page.goto(site.server.url("embed/landscape/?steps=400"), { waitUntil: "networkidle" });
     const island = page.locator("lr-loss-landscape");
     await expect.poll(() => island.getAttribute("data-state")).toBe("live");
     await island.locator("button[data-action=animate]").click();
@@ -164,10 +151,10 @@ describe("embed/landscape", () => {
   });
 
   it("has no axe violations, static and live", async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url("embed/landscape/"), { waitUntil: "networkidle" });
+    const page = await site.browser.newPage();
+    await page.goto(site.server.url("embed/landscape/"), { waitUntil: "networkidle" });
     expect(await axeViolations(page)).toEqual([]);
-    await page.goto(server.url("embed/landscape/?noise=0.3&schedules=constant,cosine,one-cycle"), { waitUntil: "networkidle" });
+    await page.goto(site.server.url("embed/landscape/?noise=0.3&schedules=constant,cosine,one-cycle"), { waitUntil: "networkidle" });
     await expect.poll(() => page.locator("lr-loss-landscape").getAttribute("data-state")).toBe("live");
     await page.locator("details.data-table summary").click();
     expect(await axeViolations(page)).toEqual([]);

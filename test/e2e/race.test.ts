@@ -1,32 +1,21 @@
 // The training race in real Chromium: static result without JavaScript, a
 // live run in the worker that streams, pauses and resumes while the page stays
 // responsive, permalinks, hostile URLs, export, and axe.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { axeViolations, launch, watch } from "../support/browser.ts";
-import { serveStatic, type RunningServer } from "../support/static-server.ts";
+import { describe, expect, it } from "vitest";
+import { useBuiltSite } from "../support/built-site.ts";
+import type { Page } from "playwright-core";
+import { axeViolations, watch } from "../support/browser.ts";
 import { DIST, BASE } from "../support/dist.ts";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(DIST, BASE);
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 const progressOf = (page: Page) => page.locator("lr-training-race [data-role=progress]").evaluate((p) => (p as HTMLProgressElement).value);
 
 describe("the training race", () => {
   it("shows a real, precomputed race with JavaScript disabled", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(server.url("playground/"));
+    await page.goto(site.server.url("playground/"));
     const race = page.locator("lr-training-race");
     await expect(race.locator("[data-role=loss] svg[aria-label]").count()).resolves.toBe(1);
     await expect(race.locator("[data-role=table] tbody tr").count()).resolves.toBe(4);
@@ -38,8 +27,8 @@ describe("the training race", () => {
   });
 
   it("trains in the worker: streams progress, pauses and resumes, finishes, and the page never blocks for 50 ms", async () => {
-    const page = await browser.newPage();
-    const log = watch(page, server.origin);
+    const page = await site.browser.newPage();
+    const log = watch(page, site.server.origin);
     await page.addInitScript(() => {
       const w = window as unknown as { __longTasks: number[] };
       w.__longTasks = [];
@@ -47,7 +36,7 @@ describe("the training race", () => {
         for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
       }).observe({ type: "longtask", buffered: true });
     });
-    await page.goto(server.url("playground/?task=moons&schedules=constant,cosine,plateau&steps=400&seed=3"), { waitUntil: "networkidle" });
+    await page.goto(site.server.url("playground/?task=moons&schedules=constant,cosine,plateau&steps=400&seed=3"), { waitUntil: "networkidle" });
     const race = page.locator("lr-training-race");
     await expect.poll(() => race.getAttribute("data-state")).toBe("live");
     await page.waitForTimeout(500);
@@ -77,14 +66,14 @@ describe("the training race", () => {
   }, 120_000);
 
   it("keeps a Run pressed while the live code is still loading", async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     await page.route(/training-race-live/, async (route) => {
       await held;
       await route.continue();
     });
-    await page.goto(server.url("playground/?task=xor&schedules=constant&steps=60&seed=2"), { waitUntil: "domcontentloaded" });
+    await page.goto(site.server.url("playground/?task=xor&schedules=constant&steps=60&seed=2"), { waitUntil: "domcontentloaded" });
     const race = page.locator("lr-training-race");
     await expect.poll(() => race.getAttribute("data-state")).toBe("loading");
     await race.locator("[data-action=run]").click();
@@ -95,8 +84,8 @@ describe("the training race", () => {
   }, 90_000);
 
   it("steps one evaluation interval at a time, and resets to step 0", async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url("playground/?task=xor&schedules=constant,cosine&steps=400&seed=5"), { waitUntil: "networkidle" });
+    const page = await site.browser.newPage();
+    await page.goto(site.server.url("playground/?task=xor&schedules=constant,cosine&steps=400&seed=5"), { waitUntil: "networkidle" });
     const race = page.locator("lr-training-race");
     await expect.poll(() => race.getAttribute("data-state")).toBe("live");
     await race.locator("[data-action=step]").click();
@@ -113,9 +102,9 @@ describe("the training race", () => {
   }, 60_000);
 
   it("reproduces its settings from a permalink and names hostile parameters in a notice", async () => {
-    const page = await browser.newPage();
-    const log = watch(page, server.origin);
-    await page.goto(server.url("playground/?task=xor&optimizer=adam&seed=7&steps=200&schedules=cosine,one-cycle"), { waitUntil: "networkidle" });
+    const page = await site.browser.newPage();
+    const log = watch(page, site.server.origin);
+    await page.goto(site.server.url("playground/?task=xor&optimizer=adam&seed=7&steps=200&schedules=cosine,one-cycle"), { waitUntil: "networkidle" });
     const race = page.locator("lr-training-race");
     await expect.poll(() => race.getAttribute("data-state")).toBe("live");
     await expect(race.locator("[data-setting=task]").inputValue()).resolves.toBe("xor");
@@ -128,7 +117,7 @@ describe("the training race", () => {
     const permalink = await race.locator("[data-role=permalink]").getAttribute("href");
     expect(permalink).toContain("seed=11");
 
-    await page.goto(server.url("playground/?task=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&seed=-4&steps=1e9&schedules=cosine,%3Cb%3E&lr=NaN&backend=quantum"), { waitUntil: "networkidle" });
+    await page.goto(site.server.url("playground/?task=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&seed=-4&steps=1e9&schedules=cosine,%3Cb%3E&lr=NaN&backend=quantum"), { waitUntil: "networkidle" });
     await expect.poll(() => race.getAttribute("data-state")).toBe("live");
     const notice = race.locator("[data-role=notice]");
     await expect(notice.isVisible()).resolves.toBe(true);
@@ -141,8 +130,8 @@ describe("the training race", () => {
   });
 
   it("exports the run's metrics as CSV and JSON, and the figures as SVG and PNG", async () => {
-    const page = await browser.newPage({ acceptDownloads: true });
-    await page.goto(server.url("playground/?task=circles&schedules=constant,step&steps=60&seed=1&lr=0.1"), { waitUntil: "networkidle" });
+    const page = await site.browser.newPage({ acceptDownloads: true });
+    await page.goto(site.server.url("playground/?task=circles&schedules=constant,step&steps=60&seed=1&lr=0.1"), { waitUntil: "networkidle" });
     const race = page.locator("lr-training-race");
     await expect.poll(() => race.getAttribute("data-state")).toBe("live");
     await race.locator("[data-action=run]").click();
@@ -179,8 +168,8 @@ describe("the training race", () => {
   }, 120_000);
 
   it("embeds with no chrome, in lesson mode from the URL, and keeps a question as text", async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url("embed/race/?task=moons&schedules=constant,cosine&hide=optimizer,task&question=%3Cb%3EWhich%3C%2Fb%3E+ends+lower%3F"), { waitUntil: "networkidle" });
+    const page = await site.browser.newPage();
+    await page.goto(site.server.url("embed/race/?task=moons&schedules=constant,cosine&hide=optimizer,task&question=%3Cb%3EWhich%3C%2Fb%3E+ends+lower%3F"), { waitUntil: "networkidle" });
     const race = page.locator("lr-training-race");
     await expect.poll(() => race.getAttribute("data-state")).toBe("live");
     await expect(page.locator(".site-header").count()).resolves.toBe(0);
@@ -192,8 +181,8 @@ describe("the training race", () => {
   });
 
   it("has no axe violations, before and after hydration", async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url("playground/"), { waitUntil: "networkidle" });
+    const page = await site.browser.newPage();
+    await page.goto(site.server.url("playground/"), { waitUntil: "networkidle" });
     expect(await axeViolations(page, "lr-training-race")).toEqual([]);
     await page.locator("lr-training-race [data-action=run]").hover();
     await expect.poll(() => page.locator("lr-training-race").getAttribute("data-state")).toBe("live");
@@ -208,24 +197,24 @@ describe("the JavaScript budget", () => {
     const { readFileSync } = await import("node:fs");
     const { join } = await import("node:path");
     for (const route of ["playground/", "glossary/cosine-annealing/", "notebooks/", "embed/race/"]) {
-      const page = await browser.newPage();
+      const page = await site.browser.newPage();
       const scripts: string[] = [];
       page.on("request", (r) => {
         if (r.resourceType() === "script" || r.url().endsWith(".js")) scripts.push(new URL(r.url()).pathname);
       });
-      await page.goto(server.url(route), { waitUntil: "networkidle" });
+      await page.goto(site.server.url(route), { waitUntil: "networkidle" });
       const bytes = scripts.reduce((sum, path) => sum + gzipSync(readFileSync(join(DIST, path.slice(BASE.length)))).length, 0);
       expect(bytes, `${route}: ${scripts.join(", ")}`).toBeLessThanOrEqual(20 * 1024);
       expect(scripts.filter((s) => /live|worker|tfjs|plot/i.test(s)), route).toEqual([]);
       await page.close();
     }
     // Reaching for the race loads its live code (with Plot); pressing Run starts the worker (with tfjs).
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const scripts: string[] = [];
     page.on("request", (r) => {
       if (r.url().endsWith(".js")) scripts.push(new URL(r.url()).pathname);
     });
-    await page.goto(server.url("playground/"), { waitUntil: "networkidle" });
+    await page.goto(site.server.url("playground/"), { waitUntil: "networkidle" });
     await page.locator("lr-training-race [data-action=run]").hover();
     await expect.poll(() => page.locator("lr-training-race").getAttribute("data-state")).toBe("live");
     expect(scripts.some((s) => /training-race-live/.test(s))).toBe(true);

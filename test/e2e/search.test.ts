@@ -1,28 +1,16 @@
 // Full-text search runs in the browser against the Pagefind index built with the site.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launch, watch } from "../support/browser.ts";
-import { serveStatic, type RunningServer } from "../support/static-server.ts";
-import { BASE, DIST } from "../support/dist.ts";
+import { describe, expect, it } from "vitest";
+import { useBuiltSite } from "../support/built-site.ts";
+import { watch } from "../support/browser.ts";
+import { BASE } from "../support/dist.ts";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(DIST, BASE);
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 describe("search", () => {
   it('finds the cosine entries for "cosine", with links under the base path', async () => {
-    const page = await browser.newPage();
-    const log = watch(page, server.origin);
-    await page.goto(server.url("search/"));
+    const page = await site.browser.newPage();
+    const log = watch(page, site.server.origin);
+    await page.goto(site.server.url("search/"));
     await page.getByLabel("Search the glossary and notebooks").fill("cosine");
     await page.keyboard.press("Enter");
     const links = page.locator("[data-role=results] li a");
@@ -37,8 +25,8 @@ describe("search", () => {
   });
 
   it("shows a hostile query as text, never as HTML", async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url(`search/?q=${encodeURIComponent('<img src=x onerror="window.hacked=1">')}`));
+    const page = await site.browser.newPage();
+    await page.goto(site.server.url(`search/?q=${encodeURIComponent('<img src=x onerror="window.hacked=1">')}`));
     await expect.poll(() => page.locator("[data-role=status]").textContent()).toContain("<img src=x");
     expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
     await expect(page.locator("[data-role=results] img").count()).resolves.toBe(0);

@@ -1,31 +1,19 @@
 // Real Chromium against the built site served on 127.0.0.1 under the base path.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launch, watch } from "../support/browser.ts";
-import { serveStatic, type RunningServer } from "../support/static-server.ts";
-import { BASE, DIST, htmlFiles, routeOf } from "../support/dist.ts";
+import { describe, expect, it } from "vitest";
+import { useBuiltSite } from "../support/built-site.ts";
+import { watch } from "../support/browser.ts";
+import { htmlFiles, routeOf } from "../support/dist.ts";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(DIST, BASE);
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 describe("every page", () => {
   it("loads with no console error, no page error and no request off 127.0.0.1", async () => {
     const routes = htmlFiles().map(routeOf).filter((r) => r !== "404.html");
     expect(routes.length).toBeGreaterThan(4);
-    const page = await browser.newPage();
-    const log = watch(page, server.origin);
+    const page = await site.browser.newPage();
+    const log = watch(page, site.server.origin);
     for (const route of routes) {
-      const response = await page.goto(server.url(route), { waitUntil: "networkidle" });
+      const response = await page.goto(site.server.url(route), { waitUntil: "networkidle" });
       expect(response?.status(), route).toBe(200);
       // Touch every island so its live code runs too.
       for (const figure of await page.locator("lr-schedule-figure, lr-loss-landscape, lr-training-race").all()) await figure.hover();
@@ -38,10 +26,10 @@ describe("every page", () => {
   });
 
   it("fits a 390-pixel phone screen: no page scrolls sideways", async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const page = await site.browser.newPage({ viewport: { width: 390, height: 844 } });
     const wide: string[] = [];
     for (const route of htmlFiles().map(routeOf).filter((r) => r !== "404.html")) {
-      await page.goto(server.url(route), { waitUntil: "load" });
+      await page.goto(site.server.url(route), { waitUntil: "load" });
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       if (width > 392) wide.push(`${route} (${width}px)`);
     }
@@ -50,8 +38,8 @@ describe("every page", () => {
   }, 180_000);
 
   it("answers an unknown address with the 404 page", async () => {
-    const page = await browser.newPage();
-    const response = await page.goto(server.url("no/such/page/"));
+    const page = await site.browser.newPage();
+    const response = await page.goto(site.server.url("no/such/page/"));
     expect(response?.status()).toBe(404);
     await expect(page.locator("h1").textContent()).resolves.toBe("Page not found");
     await page.close();
@@ -60,9 +48,9 @@ describe("every page", () => {
 
 describe("the exponential-decay figure", () => {
   it("is a complete static figure with JavaScript disabled", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(server.url("glossary/exponential-decay/"));
+    await page.goto(site.server.url("glossary/exponential-decay/"));
     const figure = page.locator("lr-schedule-figure");
     await expect(figure.locator("svg[aria-label]").count()).resolves.toBeGreaterThan(0);
     await expect(figure.locator(".katex").count()).resolves.toBeGreaterThan(0);
@@ -71,9 +59,9 @@ describe("the exponential-decay figure", () => {
   });
 
   it("redraws the curve and the values when a slider moves", async () => {
-    const page = await browser.newPage();
-    const log = watch(page, server.origin);
-    await page.goto(server.url("glossary/exponential-decay/"), { waitUntil: "networkidle" });
+    const page = await site.browser.newPage();
+    const log = watch(page, site.server.origin);
+    await page.goto(site.server.url("glossary/exponential-decay/"), { waitUntil: "networkidle" });
     const figure = page.locator("lr-schedule-figure");
     const before = await figure.locator("[data-role=plot]").innerHTML();
     const firstRow = figure.locator("[data-role=table] tbody tr").last();
@@ -91,14 +79,14 @@ describe("the exponential-decay figure", () => {
   });
 
   it("keeps slider moves made while the live code is still loading", async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     await page.route(/schedule-explorer-live/, async (route) => {
       await held;
       await route.continue();
     });
-    await page.goto(server.url("glossary/exponential-decay/"), { waitUntil: "domcontentloaded" });
+    await page.goto(site.server.url("glossary/exponential-decay/"), { waitUntil: "domcontentloaded" });
     const figure = page.locator("lr-schedule-figure");
     const lastRow = figure.locator("[data-role=table] tbody tr").last().locator("td").last();
     const before = await lastRow.textContent();
@@ -115,9 +103,9 @@ describe("the exponential-decay figure", () => {
 
 describe("term links", () => {
   it("show the linked term's definition on focus, without JavaScript", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(server.url("glossary/learning-rate/"));
+    await page.goto(site.server.url("glossary/learning-rate/"));
     const term = page.locator(".prose .term").first();
     const tip = term.locator("[role=tooltip]");
     await expect(tip.isVisible()).resolves.toBe(false);
@@ -129,8 +117,8 @@ describe("term links", () => {
   });
 
   it("tag pages list what carries each tag", async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url("glossary/exponential-decay/"));
+    const page = await site.browser.newPage();
+    await page.goto(site.server.url("glossary/exponential-decay/"));
     await page.locator(".tags a", { hasText: "#decay" }).click();
     await expect(page.locator("h1").textContent()).resolves.toBe("#decay");
     await expect(page.locator("a", { hasText: "Exponential decay" }).count()).resolves.toBeGreaterThan(0);

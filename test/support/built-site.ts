@@ -1,0 +1,28 @@
+/**
+ * The set-up every real-browser test file shares: the built site served on
+ * 127.0.0.1 under its base path, and one Chromium, both closed after the file.
+ */
+import { afterAll, beforeAll } from "vitest";
+import type { Browser } from "playwright-core";
+import { launch } from "./browser.ts";
+import { serveStatic, type RunningServer } from "./static-server.ts";
+import { BASE, DIST } from "./dist.ts";
+
+export interface BuiltSite {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+}
+
+/** Registers the file's beforeAll/afterAll; read `server` and `browser` inside tests. */
+export function useBuiltSite(): BuiltSite {
+  const site = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    site.server = await serveStatic(DIST, BASE);
+    site.browser = await launch();
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
+}
