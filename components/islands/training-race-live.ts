@@ -267,9 +267,10 @@ export function mountTrainingRace(element: HTMLElement): void {
   };
 
   const config = (): RaceConfig => ({
-    task: setup.task, model: setup.model, optimizer: setup.optimizer, schedules: setup.schedules, labels: setup.labels, steps: setup.steps,
-    batchSize: setup.batchSize, seed: setup.seed, evalEvery: setup.evalEvery, backend, cycleMomentum: setup.cycleMomentum, hidden: setup.hidden,
-    wasmPath: element.dataset.wasmPath ?? "tfjs/", boundaryGrid: drawsBoundary(taskInfo(setup.task)) ? BOUNDARY_CELLS : 0,
+    ...setup,
+    backend,
+    wasmPath: element.dataset.wasmPath ?? "tfjs/",
+    boundaryGrid: drawsBoundary(taskInfo(setup.task)) ? BOUNDARY_CELLS : 0,
   });
 
   const ensureClient = (): TrainingClient => {

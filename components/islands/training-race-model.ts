@@ -7,25 +7,15 @@
  */
 import { fittedSpec } from "../../src/schedules/fit.ts";
 import { formatErrors, makeSchedule, parseSpec, registry, KINDS, type ScheduleKind, type ScheduleSpec } from "../../src/schedules/index.ts";
-import { isTask, taskInfo, TASKS, type TaskName } from "../../src/data/datasets.ts";
-import { isOptimizer, OPTIMIZERS, type OptimizerName } from "../../src/training/optimizers.ts";
+import { isTask, taskInfo, TASKS } from "../../src/data/datasets.ts";
+import { isOptimizer, OPTIMIZERS } from "../../src/training/optimizers.ts";
 import type { RaceRecord } from "../../src/training/race.ts";
+import type { RaceSettings } from "../../src/training/session.ts";
 import type { RaceMarker, RacePoint } from "../../src/plots/race.ts";
 
 export const RACE_LIMITS = { steps: [20, 20_000], seed: [0, 2 ** 31 - 1], batchSize: [1, 512], schedules: 8 } as const;
 
-export interface RaceSetup {
-  task: TaskName;
-  model: "mlp" | "cnn";
-  optimizer: OptimizerName;
-  schedules: ScheduleSpec[];
-  labels: string[];
-  steps: number;
-  seed: number;
-  batchSize: number;
-  evalEvery: number;
-  hidden: number[];
-  cycleMomentum: boolean;
+export interface RaceSetup extends RaceSettings {
   /** Peak rate the kinds were fitted with (null: each kind's default). */
   lr: number | null;
 }

@@ -2,31 +2,16 @@
  * Messages between the page and the training worker. Plain data only
  * (structured clone): specs, numbers, strings.
  */
-import type { ScheduleSpec } from "../schedules/index.ts";
-import type { TaskName } from "../data/datasets.ts";
 import type { OptimizerName } from "../training/optimizers.ts";
 import type { PlateauNotice, RaceRecord } from "../training/race.ts";
 import type { BackendName } from "./backends.ts";
+import type { RaceSettings } from "../training/session.ts";
 
 export type { OptimizerName, RaceRecord };
-export type ModelName = "mlp" | "cnn";
+export type { ModelName } from "../training/model.ts";
 
-export interface RaceConfig {
-  task: TaskName;
-  model: ModelName;
-  optimizer: OptimizerName;
-  schedules: ScheduleSpec[];
-  /** Display names, one per schedule. */
-  labels: string[];
-  steps: number;
-  batchSize: number;
-  seed: number;
-  /** Steps between validation evaluations (and plateau reports). */
-  evalEvery: number;
+export interface RaceConfig extends RaceSettings {
   backend: BackendName | "auto";
-  /** Cycle momentum / beta1 the way PyTorch does for one-cycle and cyclic schedules. */
-  cycleMomentum: boolean;
-  hidden: number[];
   /** Where the site serves tfjs's .wasm files (ends in "/"). */
   wasmPath: string;
   /** Grid resolution of the decision-boundary picture (2-D tasks); 0 for none. */

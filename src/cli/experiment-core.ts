@@ -5,27 +5,16 @@
  * option and what it accepts.
  */
 import type * as tfNamespace from "@tensorflow/tfjs";
-import { isTask, TASKS, type TaskName } from "../data/datasets.ts";
+import { isTask, TASKS } from "../data/datasets.ts";
 import { fittedSpec } from "../schedules/fit.ts";
 import { formatErrors, parseSpec, KINDS, type ScheduleKind, type ScheduleSpec } from "../schedules/index.ts";
-import { isOptimizer, OPTIMIZERS, type OptimizerName } from "../training/optimizers.ts";
-import { TrainingSession } from "../training/session.ts";
+import { isOptimizer, OPTIMIZERS } from "../training/optimizers.ts";
+import { TrainingSession, type RaceSettings } from "../training/session.ts";
 import type { Divergence, PlateauNotice, RaceRecord } from "../training/race.ts";
 
 export class ExperimentError extends Error {}
 
-export interface ExperimentConfig {
-  task: TaskName;
-  model: "mlp" | "cnn";
-  optimizer: OptimizerName;
-  schedules: ScheduleSpec[];
-  labels: string[];
-  steps: number;
-  batchSize: number;
-  seed: number;
-  evalEvery: number;
-  hidden: number[];
-  cycleMomentum: boolean;
+export interface ExperimentConfig extends RaceSettings {
   format: "json" | "csv";
 }
 
