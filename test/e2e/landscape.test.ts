@@ -2,7 +2,7 @@
 // URL state, hostile parameters, accessibility.
 import { describe, expect, it } from "vitest";
 import { useBuiltSite } from "../support/built-site.ts";
-import { axeViolations, watch } from "../support/browser.ts";
+import { axeViolations, watch, holdRequests } from "../support/browser.ts";
 
 const site = useBuiltSite();
 
@@ -27,12 +27,7 @@ describe("embed/landscape", () => {
 
   it("keeps slider moves made while the live code is still loading", async () => {
     const page = await site.browser.newPage();
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/loss-landscape-live/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdRequests(page, /loss-landscape-live/);
     await page.goto(site.server.url("embed/landscape/"), { waitUntil: "domcontentloaded" });
     const island = page.locator("lr-loss-landscape");
     await island.locator("input[data-field=lr]").focus();

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { useBuiltSite } from "../support/built-site.ts";
 import type { Page } from "playwright-core";
-import { axeViolations, watch } from "../support/browser.ts";
+import { axeViolations, watch, holdRequests } from "../support/browser.ts";
 import { DIST, BASE } from "../support/dist.ts";
 
 const site = useBuiltSite();
@@ -67,12 +67,7 @@ describe("the training race", () => {
 
   it("keeps a Run pressed while the live code is still loading", async () => {
     const page = await site.browser.newPage();
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/training-race-live/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdRequests(page, /training-race-live/);
     await page.goto(site.server.url("playground/?task=xor&schedules=constant&steps=60&seed=2"), { waitUntil: "domcontentloaded" });
     const race = page.locator("lr-training-race");
     await expect.poll(() => race.getAttribute("data-state")).toBe("loading");

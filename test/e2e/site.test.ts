@@ -1,7 +1,7 @@
 // Real Chromium against the built site served on 127.0.0.1 under the base path.
 import { describe, expect, it } from "vitest";
 import { useBuiltSite } from "../support/built-site.ts";
-import { watch } from "../support/browser.ts";
+import { watch, holdRequests } from "../support/browser.ts";
 import { htmlFiles, routeOf } from "../support/dist.ts";
 
 const site = useBuiltSite();
@@ -80,12 +80,7 @@ describe("the exponential-decay figure", () => {
 
   it("keeps slider moves made while the live code is still loading", async () => {
     const page = await site.browser.newPage();
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(/schedule-explorer-live/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdRequests(page, /schedule-explorer-live/);
     await page.goto(site.server.url("glossary/exponential-decay/"), { waitUntil: "domcontentloaded" });
     const figure = page.locator("lr-schedule-figure");
     const lastRow = figure.locator("[data-role=table] tbody tr").last().locator("td").last();

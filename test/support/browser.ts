@@ -73,3 +73,14 @@ export async function axeViolations(page: Page, selector?: string): Promise<stri
   }, selector ?? null);
   return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
 }
+
+/** Holds back the requests matching `pattern` (an island's live code arriving late) until the returned release() is called. */
+export async function holdRequests(page: Page, pattern: RegExp): Promise<() => void> {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(pattern, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
