@@ -14,11 +14,14 @@ import { pagefindIndex } from "./src/site/pagefind.ts";
 // BASE_PATH deploys the same build under a sub-path, e.g. BASE_PATH=/lr-atlas/
 // for https://user.github.io/lr-atlas/. SITE sets the canonical origin.
 const base = normalizeBase(process.env.BASE_PATH);
+// OUT_DIR builds elsewhere than dist/ (tests read it back through DIST_DIR).
+const outDir = process.env.OUT_DIR || "dist";
 
 export default defineConfig({
   base,
   site: process.env.SITE,
   output: "static",
+  outDir,
   trailingSlash: "always",
   build: { format: "directory", inlineStylesheets: "never" },
   markdown: {
