@@ -7,7 +7,7 @@
  * functions so the content tests run them without Astro.
  */
 import { z } from "astro/zod";
-import { KINDS } from "../schedules/registry.ts";
+import { KINDS, isKind } from "../schedules/registry.ts";
 
 /** The body sections every glossary entry has, as `## ` headings, in this order. */
 export const REQUIRED_SECTIONS = [
@@ -79,7 +79,7 @@ export function glossarySchema(knownTerms: ReadonlySet<string>) {
       .max(MAX_FAQ, `FAQ takes at most ${MAX_FAQ} questions`),
     schedule: z
       .string()
-      .refine((kind) => (KINDS as readonly string[]).includes(kind), {
+      .refine((kind) => isKind(kind), {
         message: `schedule must be a registry kind: one of ${KINDS.join(", ")}`,
       })
       .optional()

@@ -5,19 +5,15 @@
  * into a function of the step.
  */
 import { z } from "zod";
-import { registry, KINDS } from "./registry.ts";
+import { registry, KINDS, isKind } from "./registry.ts";
 import { describeValue } from "./fields.ts";
-import type { ParseResult, Schedule, ScheduleKind, ScheduleSpec, SpecError } from "./types.ts";
+import type { ParseResult, Schedule, ScheduleSpec, SpecError } from "./types.ts";
 
 type Path = readonly PropertyKey[];
 interface RawError { path: Path; message: string }
 
 export function formatPath(path: Path): string {
   return path.reduce<string>((out, key) => (typeof key === "number" ? `${out}[${key}]` : out === "" ? String(key) : `${out}.${String(key)}`), "");
-}
-
-function isKind(kind: unknown): kind is ScheduleKind {
-  return typeof kind === "string" && Object.hasOwn(registry, kind);
 }
 
 /** Nesting depth of plain data; Infinity for a cyclic object. */

@@ -35,3 +35,14 @@ export const registry: { readonly [K in ScheduleKind]: Family<K> } = {
 };
 
 export const KINDS = Object.keys(registry) as ScheduleKind[];
+
+const KIND_SET: ReadonlySet<string> = new Set(KINDS);
+
+/**
+ * The one way to ask "is this a schedule kind?". A Set of the registry's own
+ * keys, so inherited names ("constructor", "__proto__", "toString") are not
+ * kinds, as `kind in registry` would have them.
+ */
+export function isKind(value: unknown): value is ScheduleKind {
+  return typeof value === "string" && KIND_SET.has(value);
+}
