@@ -36,8 +36,19 @@ export function backlinks(slug: string, terms: readonly TermSummary[]): TermSumm
 /**
  * A line a student can paste into a bibliography. The page cannot know when
  * it is read, so the reader adds the access date; `updated` is the entry's own.
+ * Without a known address (`url` undefined: the build had no SITE) the line
+ * names no URL rather than an invented one.
  */
-export function citeThisPage(title: string, url: string, updated?: Date): string {
+export function citeThisPage(title: string, url: string | undefined, updated?: Date): string {
   const revised = updated ? ` Revised ${updated.toISOString().slice(0, 10)}.` : "";
-  return `LR Atlas contributors. "${title}". LR Atlas: learning-rate schedules, explained and runnable.${revised} ${url}`;
+  const address = url === undefined ? "" : ` ${url}`;
+  return `LR Atlas contributors. "${title}". LR Atlas: learning-rate schedules, explained and runnable.${revised}${address}`;
+}
+
+/**
+ * The absolute address of a site page, or undefined when the site's origin is
+ * unknown (no SITE at build time): a citation must never carry a made-up host.
+ */
+export function canonicalUrl(site: URL | undefined, pathWithBase: string): string | undefined {
+  return site === undefined ? undefined : new URL(pathWithBase, site).href;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { backlinks, citeThisPage, groupByLetter, indexLetter } from "../../src/site/glossary.ts";
+import { backlinks, canonicalUrl, citeThisPage, groupByLetter, indexLetter } from "../../src/site/glossary.ts";
 
 const term = (slug: string, title: string, related: string[] = []) => ({ slug, title, definition: "", related });
 
@@ -28,5 +28,11 @@ describe("cite this page", () => {
     const line = citeThisPage("Adam", "https://x.org/glossary/adam/", new Date("2026-11-01T00:00:00Z"));
     expect(line).toBe('LR Atlas contributors. "Adam". LR Atlas: learning-rate schedules, explained and runnable. Revised 2026-11-01. https://x.org/glossary/adam/');
     expect(citeThisPage("Adam", "u")).not.toContain("Revised");
+  });
+
+  it("names no URL when the site's origin is unknown, and an absolute one when it is", () => {
+    expect(citeThisPage("Adam", undefined)).toBe('LR Atlas contributors. "Adam". LR Atlas: learning-rate schedules, explained and runnable.');
+    expect(canonicalUrl(undefined, "/lr-atlas/glossary/adam/")).toBeUndefined();
+    expect(canonicalUrl(new URL("https://me.github.io"), "/lr-atlas/glossary/adam/")).toBe("https://me.github.io/lr-atlas/glossary/adam/");
   });
 });
