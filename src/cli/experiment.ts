@@ -8,13 +8,15 @@
  */
 import { ExperimentError, parseExperimentArgs, runExperiment, toCsvRows, USAGE } from "./experiment-core.ts";
 import { cpuTf } from "../training/node-cpu.ts";
+import { isTextTask, nodeTf, parseTextExperimentArgs, runTextExperiment, textCsvRows, TEXT_USAGE } from "./text-experiment.ts";
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
   if (argv.includes("--help") || argv.includes("-h")) {
-    process.stdout.write(USAGE + "\n");
+    process.stdout.write(USAGE + "\n" + TEXT_USAGE + "\n");
     return 0;
   }
+  if (isTextTask(argv)) return mainText(argv);
   let config;
   try {
     config = parseExperimentArgs(argv);
@@ -28,6 +30,24 @@ async function main(): Promise<number> {
   const tf = await cpuTf();
   const result = await runExperiment(tf, config);
   process.stdout.write(config.format === "csv" ? toCsvRows(result) : JSON.stringify(result) + "\n");
+  for (const d of result.divergences) process.stderr.write(`${result.config.labels[d.run]}: ${d.message}\n`);
+  return 0;
+}
+
+async function mainText(argv: string[]): Promise<number> {
+  let config;
+  try {
+    config = parseTextExperimentArgs(argv);
+  } catch (error) {
+    if (error instanceof ExperimentError || error instanceof RangeError) {
+      process.stderr.write(`experiment: ${error.message}\n${TEXT_USAGE}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const tf = await nodeTf(config.backend);
+  const result = await runTextExperiment(tf, config);
+  process.stdout.write(config.format === "csv" ? textCsvRows(result) : JSON.stringify(result) + "\n");
   for (const d of result.divergences) process.stderr.write(`${result.config.labels[d.run]}: ${d.message}\n`);
   return 0;
 }
