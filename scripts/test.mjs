@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: everything CI runs, in order, failing fast on set-up errors:
-//   1. type-check   2. unit + content tests (Node)   3. production build under a
-//   sub-path   4. built-output and real-browser tests (Chromium) against it.
+//   1. type-check   2. lint (type-aware oxlint, knip, import boundaries: `npm run lint`)
+//   3. unit + content tests (Node)   4. production build under a sub-path
+//   5. built-output and real-browser tests (Chromium) against it.
 // Ends with one plain summary line: "Tests: N passed, N failed".
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -16,7 +17,7 @@ if (major < 22 || (major === 22 && minor < 12)) {
   process.exit(1);
 }
 
-export const TEST_BASE = "/lr-atlas/";
+const TEST_BASE = "/lr-atlas/";
 const reports = "test-results";
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
@@ -49,6 +50,7 @@ const vitest = (project, file) => [
 
 const steps = [];
 steps.push(run("generate content types", "astro", ["sync"]) && run("type-check", "tsc", ["--noEmit", "-p", "tsconfig.json"]));
+steps.push(run("lint", "node", ["scripts/lint.mjs"]));
 steps.push(run("unit and content tests", "vitest", vitest("unit", "unit.json")));
 const built = run("build the site under a sub-path", "astro", ["build"], { BASE_PATH: TEST_BASE });
 steps.push(built);
