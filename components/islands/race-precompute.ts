@@ -8,6 +8,8 @@ import type { RaceSetup } from "./training-race-model.ts";
 import type { RaceRecord, Divergence, PlateauNotice } from "../../src/training/race.ts";
 import { BOUNDARY_CELLS, drawsBoundary, planePoints, predictBoundary, type PlanePoint } from "../../src/training/boundary-grid.ts";
 import { cpuTf } from "../../src/training/node-cpu.ts";
+import { validationPredictions, type ValidationPredictions } from "../../src/training/predictions.ts";
+import { loadTaskData } from "../../src/data/datasets.ts";
 
 export interface PrecomputedRace {
   records: RaceRecord[];
@@ -15,6 +17,8 @@ export interface PrecomputedRace {
   plateau: PlateauNotice[];
   boundary: { grid: number; runs: number[][] } | null;
   points: PlanePoint[];
+  /** Every run's predictions on the validation images at the end (image tasks only). */
+  predictions: ValidationPredictions | null;
   milliseconds: number;
 }
 
@@ -25,6 +29,7 @@ async function compute(setup: RaceSetup): Promise<PrecomputedRace> {
   const started = performance.now();
   const tf = await cpuTf();
   const { Race } = await import("../../src/training/race.ts");
+  await loadTaskData(setup.task);
   const race = new Race(tf, { ...setup });
   const records: RaceRecord[] = [];
   const divergences: Divergence[] = [];
@@ -42,8 +47,9 @@ async function compute(setup: RaceSetup): Promise<PrecomputedRace> {
     boundary = { grid: n, runs: await predictBoundary(race, n) };
     points.push(...planePoints(race.dataset.val));
   }
+  const predictions = await validationPredictions(race);
   race.dispose();
-  return { records, divergences, plateau, boundary, points, milliseconds: performance.now() - started };
+  return { records, divergences, plateau, boundary, points, predictions, milliseconds: performance.now() - started };
 }
 
 export function precomputeRace(setup: RaceSetup): Promise<PrecomputedRace> {

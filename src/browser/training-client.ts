@@ -5,6 +5,7 @@
  * more often than it paints).
  */
 import type { FromWorker, PlateauCut, RaceConfig, RaceRecord, ToWorker } from "./training-protocol.ts";
+import type { ValidationPredictions } from "../training/predictions.ts";
 
 export interface TrainingHandlers {
   records(records: RaceRecord[], stepsPerSecond: number): void;
@@ -13,6 +14,7 @@ export interface TrainingHandlers {
   plateau?(cut: PlateauCut): void;
   state?(state: "idle" | "running" | "paused" | "done" | "stopped"): void;
   boundary?(step: number, grid: number, runs: number[][]): void;
+  predictions?(predictions: ValidationPredictions): void;
   error?(message: string): void;
 }
 
@@ -61,6 +63,10 @@ export class TrainingClient {
         break;
       case "boundary":
         this.#handlers.boundary?.(message.step, message.grid, message.runs);
+        break;
+      case "predictions":
+        this.flush();
+        this.#handlers.predictions?.(message.predictions);
         break;
       case "error":
         this.#handlers.error?.(message.message);

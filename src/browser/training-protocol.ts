@@ -6,6 +6,7 @@ import type { OptimizerName } from "../training/optimizers.ts";
 import type { PlateauNotice, RaceRecord } from "../training/race.ts";
 import type { BackendName } from "./backends.ts";
 import type { RaceSettings } from "../training/session.ts";
+import type { ValidationPredictions } from "../training/predictions.ts";
 
 export type { OptimizerName, RaceRecord };
 export type { ModelName } from "../training/model.ts";
@@ -38,4 +39,6 @@ export type FromWorker =
   | { type: "plateau"; cut: PlateauCut }
   | { type: "state"; state: "idle" | "running" | "paused" | "done" | "stopped" }
   | { type: "boundary"; step: number; grid: number; runs: number[][] }
+  /** Image tasks: every run's predictions on the validation set, when the run pauses or ends. */
+  | { type: "predictions"; predictions: ValidationPredictions }
   | { type: "error"; message: string };

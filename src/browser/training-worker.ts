@@ -9,6 +9,8 @@ import type { FromWorker, RaceConfig, ToWorker } from "./training-protocol.ts";
 import { describeChoice, selectBackend, webglRendererName } from "./backends.ts";
 import type { TrainingSession } from "../training/session.ts";
 import { drawsBoundary, predictBoundary } from "../training/boundary-grid.ts";
+import { validationPredictions } from "../training/predictions.ts";
+import { loadTaskData } from "../data/datasets.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -27,6 +29,13 @@ async function sendBoundary(force = false): Promise<void> {
   post({ type: "boundary", step, grid: n, runs: await predictBoundary(session.race, n) });
 }
 
+/** Image tasks: each run's predictions on the validation images (sent when a run pauses, steps or ends). */
+async function sendPredictions(): Promise<void> {
+  if (!session || session.race.stepCount === 0) return;
+  const predictions = await validationPredictions(session.race);
+  if (predictions) post({ type: "predictions", predictions });
+}
+
 /** Build the session (backend, data, weights); resolves once commands can act on it. */
 async function prepare(next: RaceConfig): Promise<void> {
   await session?.dispose();
@@ -39,6 +48,7 @@ async function prepare(next: RaceConfig): Promise<void> {
     next.backend,
   );
   post({ type: "backend", name: choice.name, description: describeChoice(choice) });
+  await loadTaskData(next.task);
   const { TrainingSession } = await import("../training/session.ts");
   const current = new TrainingSession(tf, { ...next, chunkMs: 30 }, {
     records: (records, stepsPerSecond) => {
@@ -49,7 +59,7 @@ async function prepare(next: RaceConfig): Promise<void> {
     plateau: (p) => post({ type: "plateau", cut: p }),
     state: (state) => {
       post({ type: "state", state });
-      if (state === "done" || state === "paused") void sendBoundary(true);
+      if (state === "done" || state === "paused") void sendBoundary(true).then(sendPredictions);
     },
   });
   session = current;
@@ -85,7 +95,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       });
       break;
     case "step":
-      then(() => session?.advance(message.count).then(() => sendBoundary(true)));
+      then(() => session?.advance(message.count).then(() => sendBoundary(true)).then(sendPredictions));
       break;
     case "stop":
       then(() => session?.stop());

@@ -5,7 +5,7 @@
  * option and what it accepts.
  */
 import type * as tfNamespace from "@tensorflow/tfjs";
-import { isTask, TASKS } from "../data/datasets.ts";
+import { isTask, loadTaskData, taskInfo, TASKS } from "../data/datasets.ts";
 import { fittedSpec } from "../schedules/fit.ts";
 import { formatErrors, parseSpec, KINDS, type ScheduleKind, type ScheduleSpec } from "../schedules/index.ts";
 import { isOptimizer, OPTIMIZERS } from "../training/optimizers.ts";
@@ -20,7 +20,7 @@ export interface ExperimentConfig extends RaceSettings {
 
 export const USAGE = `usage: npm run --silent experiment -- [options]
   --task ${TASKS.join("|")}           (default spirals)
-  --model mlp|cnn                     (default mlp; cnn for glyphs)
+  --model mlp|cnn                     (default: the task's first model; cnn for glyphs and digits)
   --optimizer ${OPTIMIZERS.join("|")}  (default sgd)
   --schedules cosine,step,...         schedule kinds, fitted to the run's length (default cosine)
   --schedule '<spec JSON>'            an exact schedule; repeat for several (replaces --schedules)
@@ -54,9 +54,9 @@ export function parseExperimentArgs(argv: readonly string[]): ExperimentConfig {
   const one = (flag: string): string | undefined => flags.get(flag)?.at(-1);
   const task = one("--task") ?? "spirals";
   if (!isTask(task)) throw new ExperimentError(`--task must be one of ${TASKS.join(", ")}, got "${task}"`);
-  const model = one("--model") ?? (task === "glyphs" ? "cnn" : "mlp");
+  const model = one("--model") ?? taskInfo(task).models[0];
   if (model !== "mlp" && model !== "cnn") throw new ExperimentError(`--model must be mlp or cnn, got "${model}"`);
-  if (model === "cnn" && task !== "glyphs") throw new ExperimentError(`--model cnn needs image inputs: use --task glyphs`);
+  if (!(taskInfo(task).models as readonly string[]).includes(model)) throw new ExperimentError(`--model ${model} cannot learn --task ${task}; it takes ${taskInfo(task).models.join(" or ")}`);
   const optimizer = one("--optimizer") ?? "sgd";
   if (!isOptimizer(optimizer)) throw new ExperimentError(`--optimizer must be one of ${OPTIMIZERS.join(", ")}, got "${optimizer}"`);
   const steps = integer("--steps", one("--steps") ?? "500", 10, 1_000_000);
@@ -112,6 +112,7 @@ export async function runExperiment(tf: typeof tfNamespace, config: ExperimentCo
   const records: RaceRecord[] = [];
   const divergences: Divergence[] = [];
   const plateau: PlateauNotice[] = [];
+  await loadTaskData(config.task);
   const started = performance.now();
   const session = new TrainingSession(tf, { ...config, chunkMs: 200 }, {
     records: (r) => records.push(...r),
