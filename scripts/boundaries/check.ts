@@ -109,12 +109,13 @@ export function checkBoundaries(
   files: ReadonlyMap<string, string>,
   exists: (path: string) => boolean = (path) => files.has(path),
   rules: readonly BoundaryRule[] = RULES,
+  parse: (path: string, text: string) => ImportRef[] = extractImports,
 ): Violation[] {
   const graph = new Map<string, Edge[]>();
   const violations: Violation[] = [];
   for (const [file, text] of files) {
     const edges: Edge[] = [];
-    for (const ref of extractImports(file, text)) {
+    for (const ref of parse(file, text)) {
       const target = resolveImport(file, ref.specifier, exists);
       if (target === null) {
         violations.push({ file, line: ref.line, rule: "resolvable", target: ref.specifier, via: [] });
