@@ -8,6 +8,13 @@ import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import type { AstroIntegration } from "astro";
 
+/**
+ * What a search excerpt must never quote: KaTeX's hidden MathML (it repeats
+ * every formula, "0.10.10.1"), data tables and chart tick labels (columns of
+ * numbers), breadcrumbs, and the term tooltips (another entry's definition).
+ */
+export const SEARCH_IGNORES = [".katex-mathml", "table", "svg", ".breadcrumbs", ".term-tip"] as const;
+
 export function pagefindIndex(): AstroIntegration {
   return {
     name: "lr-atlas:pagefind",
@@ -15,7 +22,7 @@ export function pagefindIndex(): AstroIntegration {
       "astro:build:done": async ({ dir, logger }) => {
         const pagefind = await import("pagefind");
         // Result URLs are site-relative here; the search page adds the base path.
-        const { index, errors } = await pagefind.createIndex({});
+        const { index, errors } = await pagefind.createIndex({ excludeSelectors: [...SEARCH_IGNORES] });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
         const site = fileURLToPath(dir);
         const added = await index.addDirectory({ path: site });

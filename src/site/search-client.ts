@@ -13,11 +13,20 @@ interface Pagefind {
   search(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
 }
 
-function plainExcerpt(excerpt: string): string {
-  // Pagefind marks hits with <mark>; keep the text only.
-  const holder = document.createElement("div");
-  holder.innerHTML = excerpt.replace(/<(?!\/?mark>)[^>]*>/g, "");
-  return holder.textContent ?? "";
+/**
+ * Pagefind's excerpt is escaped page text with hits wrapped in <mark>. Rebuild
+ * it as text nodes and fresh <mark> elements: the highlights stay, and nothing
+ * else from the excerpt (which can quote the query) ever becomes markup. An
+ * inert DOMParser document neither runs scripts nor loads images.
+ */
+function excerptNodes(excerpt: string): Node[] {
+  const parsed = new DOMParser().parseFromString(`<body>${excerpt}</body>`, "text/html").body;
+  return [...parsed.childNodes].map((node) => {
+    if (node.nodeName !== "MARK") return document.createTextNode(node.textContent ?? "");
+    const mark = document.createElement("mark");
+    mark.textContent = node.textContent;
+    return mark;
+  });
 }
 
 export function mountSearch(form: HTMLFormElement): void {
@@ -47,7 +56,7 @@ export function mountSearch(form: HTMLFormElement): void {
         a.href = item.url;
         a.textContent = item.meta.title ?? item.url;
         const p = document.createElement("p");
-        p.textContent = plainExcerpt(item.excerpt);
+        p.append(...excerptNodes(item.excerpt));
         li.append(a, p);
         list.append(li);
       }

@@ -14,7 +14,7 @@ describe("search", () => {
     await page.getByLabel("Search the glossary and notebooks").fill("cosine");
     await page.keyboard.press("Enter");
     const links = page.locator("[data-role=results] li a");
-    await expect.poll(() => links.count()).toBeGreaterThan(0);
+    await expect.poll(() => links.count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
     expect(hrefs).toContain(`${BASE}glossary/cosine-annealing/`);
     for (const href of hrefs) expect(href.startsWith(BASE)).toBe(true);
@@ -27,7 +27,7 @@ describe("search", () => {
   it("shows a hostile query as text, never as HTML", async () => {
     const page = await site.browser.newPage();
     await page.goto(site.server.url(`search/?q=${encodeURIComponent('<img src=x onerror="window.hacked=1">')}`));
-    await expect.poll(() => page.locator("[data-role=status]").textContent()).toContain("<img src=x");
+    await expect.poll(() => page.locator("[data-role=status]").textContent(), { timeout: 15_000 }).toContain("<img src=x");
     expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
     await expect(page.locator("[data-role=results] img").count()).resolves.toBe(0);
     await page.close();
