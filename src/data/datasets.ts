@@ -6,9 +6,30 @@
  */
 import { mulberry32, permutation, type Rng } from "./prng.ts";
 import { GLYPH_SIZE, glyphPixels } from "./glyphs.ts";
+import { DIGITS, loadDigits, loadedDigits, splitDigits } from "./digits.ts";
 
-export const TASKS = ["spirals", "moons", "circles", "xor", "blobs", "sine", "polynomial", "glyphs"] as const;
-export type TaskName = (typeof TASKS)[number];
+/**
+ * The learners a task can name. Each is built by src/training/model.ts, which
+ * must build every one (its builders are a Record over these names).
+ */
+export const MODELS = ["mlp", "cnn"] as const;
+export type ModelName = (typeof MODELS)[number];
+
+/** A metric the race reports for a task, with its unit (figures, tables and the CLI's docs read these). */
+export interface MetricDef {
+  key: "loss" | "accuracy";
+  label: string;
+  unit: string;
+}
+
+export const CLASSIFICATION_METRICS: readonly MetricDef[] = [
+  { key: "loss", label: "cross-entropy", unit: "nats per example" },
+  { key: "accuracy", label: "accuracy", unit: "share of validation examples classified right" },
+];
+export const REGRESSION_METRICS: readonly MetricDef[] = [{ key: "loss", label: "mean squared error", unit: "squared units of y" }];
+
+/** Generated in code from the seed: nothing is downloaded, nothing to license. */
+const GENERATED = { provenance: "generated in code from the seed (src/data/datasets.ts); nothing downloaded" } as const;
 
 export interface Split {
   /** Inputs, row-major: count × inputSize. */
@@ -41,21 +62,37 @@ export interface DatasetOptions {
   valFraction?: number;
 }
 
+/** One task, everything about it: its data (and where it comes from), its learners and its metrics. */
 interface TaskDef {
   kind: Dataset["kind"];
   inputShape: number[];
   classes: number;
   defaultSize: number;
   defaultNoise: number;
+  /** Short name for menus. */
+  title: string;
   description: string;
+  /** Where the data comes from: generator or source, licence, address. */
+  source: { provenance: string; licence?: string; url?: string };
+  /** The models that can learn it; the first is its default. */
+  models: readonly [ModelName, ...ModelName[]];
+  /** Default hidden widths of its MLP. */
+  hidden: readonly number[];
+  metrics: readonly MetricDef[];
   /** Writes example i's input into x (at offset) and returns its target. */
   sample(i: number, n: number, noise: number, rng: Rng, x: Float32Array, offset: number): number;
 }
 
-const TASK_DEFS: Record<TaskName, TaskDef> = {
+/** A task on real data from a committed file: loaded asynchronously once, split the same way every time (no size, no noise). */
+interface FixedTaskDef extends Omit<TaskDef, "sample" | "defaultSize" | "defaultNoise"> {
+  data: { load(): Promise<unknown>; split(): { train: Split; val: Split } };
+}
+
+const TASK_DEFS = {
   spirals: {
     kind: "classification", inputShape: [2], classes: 2, defaultSize: 600, defaultNoise: 0.1,
-    description: "two interleaved spirals, the hardest of the 2-D tasks",
+    title: "Spirals", description: "two interleaved spirals, the hardest of the 2-D tasks",
+    source: GENERATED, models: ["mlp"], hidden: [16, 16], metrics: CLASSIFICATION_METRICS,
     sample(i, n, noise, rng, x, o) {
       const label = i % 2;
       const k = Math.floor(i / 2) / Math.ceil(n / 2);
@@ -68,7 +105,8 @@ const TASK_DEFS: Record<TaskName, TaskDef> = {
   },
   moons: {
     kind: "classification", inputShape: [2], classes: 2, defaultSize: 400, defaultNoise: 0.15,
-    description: "two interleaving half circles",
+    title: "Moons", description: "two interleaving half circles",
+    source: GENERATED, models: ["mlp"], hidden: [16, 16], metrics: CLASSIFICATION_METRICS,
     sample(i, _n, noise, rng, x, o) {
       const label = i % 2;
       const angle = rng.next() * Math.PI;
@@ -81,7 +119,8 @@ const TASK_DEFS: Record<TaskName, TaskDef> = {
   },
   circles: {
     kind: "classification", inputShape: [2], classes: 2, defaultSize: 400, defaultNoise: 0.1,
-    description: "a disc inside a ring",
+    title: "Circles", description: "a disc inside a ring",
+    source: GENERATED, models: ["mlp"], hidden: [16, 16], metrics: CLASSIFICATION_METRICS,
     sample(i, _n, noise, rng, x, o) {
       const label = i % 2;
       const angle = rng.next() * 2 * Math.PI;
@@ -93,7 +132,8 @@ const TASK_DEFS: Record<TaskName, TaskDef> = {
   },
   xor: {
     kind: "classification", inputShape: [2], classes: 2, defaultSize: 400, defaultNoise: 0.1,
-    description: "four quadrants, opposite corners share a class",
+    title: "XOR", description: "four quadrants, opposite corners share a class",
+    source: GENERATED, models: ["mlp"], hidden: [16, 16], metrics: CLASSIFICATION_METRICS,
     sample(_i, _n, noise, rng, x, o) {
       // Keep a margin around the axes so the task is learnable without noise.
       const pad = (v: number) => (v >= 0 ? 0.1 + 0.9 * v : -0.1 + 0.9 * v);
@@ -106,7 +146,8 @@ const TASK_DEFS: Record<TaskName, TaskDef> = {
   },
   blobs: {
     kind: "classification", inputShape: [2], classes: 3, defaultSize: 450, defaultNoise: 0.3,
-    description: "three Gaussian clusters",
+    title: "Blobs", description: "three Gaussian clusters",
+    source: GENERATED, models: ["mlp"], hidden: [16, 16], metrics: CLASSIFICATION_METRICS,
     sample(i, _n, noise, rng, x, o) {
       const label = i % 3;
       const angle = (label * 2 * Math.PI) / 3 + Math.PI / 2;
@@ -117,7 +158,8 @@ const TASK_DEFS: Record<TaskName, TaskDef> = {
   },
   sine: {
     kind: "regression", inputShape: [1], classes: 1, defaultSize: 300, defaultNoise: 0.1,
-    description: "y = sin(πx) with noise, x in [−1, 1]",
+    title: "Sine", description: "y = sin(πx) with noise, x in [−1, 1]",
+    source: GENERATED, models: ["mlp"], hidden: [32], metrics: REGRESSION_METRICS,
     sample(_i, _n, noise, rng, x, o) {
       const v = rng.next() * 2 - 1;
       x[o] = v;
@@ -126,7 +168,8 @@ const TASK_DEFS: Record<TaskName, TaskDef> = {
   },
   polynomial: {
     kind: "regression", inputShape: [1], classes: 1, defaultSize: 300, defaultNoise: 0.1,
-    description: "y = 2x³ − x with noise, x in [−1, 1]",
+    title: "Polynomial", description: "y = 2x³ − x with noise, x in [−1, 1]",
+    source: GENERATED, models: ["mlp"], hidden: [32], metrics: REGRESSION_METRICS,
     sample(_i, _n, noise, rng, x, o) {
       const v = rng.next() * 2 - 1;
       x[o] = v;
@@ -135,7 +178,8 @@ const TASK_DEFS: Record<TaskName, TaskDef> = {
   },
   glyphs: {
     kind: "classification", inputShape: [GLYPH_SIZE, GLYPH_SIZE, 1], classes: 10, defaultSize: 1000, defaultNoise: 0.2,
-    description: "the digits 0–9 as 8×8 glyphs, shifted by up to one pixel, with pixel noise",
+    title: "Glyphs", description: "the digits 0–9 as 8×8 glyphs, shifted by up to one pixel, with pixel noise",
+    source: { provenance: "ten hand-drawn 8×8 digit bitmaps (src/data/glyphs.ts), shifted and noised in code from the seed; nothing downloaded" }, models: ["cnn", "mlp"], hidden: [32], metrics: CLASSIFICATION_METRICS,
     sample(i, _n, noise, rng, x, o) {
       const label = i % 10;
       const glyph = glyphPixels(label);
@@ -152,21 +196,52 @@ const TASK_DEFS: Record<TaskName, TaskDef> = {
       return label;
     },
   },
-};
+  digits: {
+    kind: "classification", inputShape: [DIGITS.side, DIGITS.side, 1], classes: DIGITS.classes,
+    title: "Handwritten digits", description: "1,797 real handwritten digits, 8×8 pixels in 17 grey levels (UCI, Alpaydin & Kaynak 1998)",
+    source: { provenance: "UCI Optical Recognition of Handwritten Digits, test set, as shipped by scikit-learn (src/data/digits/README.md)", licence: "CC BY 4.0", url: "https://doi.org/10.24432/C50P49" },
+    models: ["cnn", "mlp"], hidden: [32], metrics: CLASSIFICATION_METRICS,
+    data: { load: loadDigits, split: () => splitDigits(loadedDigits()) },
+  },
+} satisfies Record<string, TaskDef | FixedTaskDef>;
+
+export type TaskName = keyof typeof TASK_DEFS;
+/** Every task, in the order of TASK_DEFS. */
+export const TASKS = Object.keys(TASK_DEFS) as [TaskName, ...TaskName[]];
 
 export function isTask(name: unknown): name is TaskName {
   return typeof name === "string" && (TASKS as readonly string[]).includes(name);
 }
 
-export function taskInfo(task: TaskName): Pick<Dataset, "kind" | "inputShape" | "classes" | "description"> {
-  const d = TASK_DEFS[task];
-  return { kind: d.kind, inputShape: d.inputShape, classes: d.classes, description: d.description };
+export type TaskInfo = Pick<Dataset, "kind" | "inputShape" | "classes" | "description"> & Pick<TaskDef, "title" | "source" | "models" | "hidden" | "metrics">;
+
+/** A task's record without its generator. */
+export function taskInfo(task: TaskName): TaskInfo {
+  const d: TaskDef | FixedTaskDef = TASK_DEFS[task];
+  return { kind: d.kind, inputShape: d.inputShape, classes: d.classes, description: d.description, title: d.title, source: d.source, models: d.models, hidden: d.hidden, metrics: d.metrics };
 }
 
-/** Generate a task's data: shuffled with the seed, then split into train and validation. */
+/** Whether a task's data comes from a file with a fixed split (the seed changes only weights and batch order). */
+export function isFixedTask(task: TaskName): boolean {
+  return "data" in TASK_DEFS[task];
+}
+
+/** Load a task's data if it comes from a file (digits); resolves at once for generated tasks. Await it before makeDataset. */
+export async function loadTaskData(task: TaskName): Promise<void> {
+  const def: TaskDef | FixedTaskDef = TASK_DEFS[task];
+  if ("data" in def) await def.data.load();
+}
+
+/** Generate a task's data: shuffled with the seed, then split into train and validation (fixed data sets: their own fixed split). */
 export function makeDataset(task: TaskName, options: DatasetOptions): Dataset {
-  const def = TASK_DEFS[task];
+  const def: TaskDef | FixedTaskDef | undefined = TASK_DEFS[task];
   if (!def) throw new RangeError(`unknown task "${String(task)}"; expected one of ${TASKS.join(", ")}`);
+  if ("data" in def) {
+    for (const key of ["size", "noise", "valFraction"] as const) if (options[key] !== undefined) throw new RangeError(`${task} is a fixed data set: it takes no ${key}, got ${options[key]}`);
+    const { train, val } = def.data.split();
+    const { kind, inputShape, classes, description } = def;
+    return { task, kind, inputShape, inputSize: inputShape.reduce((a, b) => a * b, 1), classes, train, val, description };
+  }
   const size = options.size ?? def.defaultSize;
   const noise = options.noise ?? def.defaultNoise;
   const valFraction = options.valFraction ?? 0.2;

@@ -9,9 +9,10 @@
  */
 import type * as tfNamespace from "@tensorflow/tfjs";
 import type { Rng } from "../data/prng.ts";
+import type { ModelName } from "../data/datasets.ts";
 
+export type { ModelName };
 export type Tf = typeof tfNamespace;
-export type ModelName = "mlp" | "cnn";
 export type Activation = "relu" | "tanh";
 
 export interface ModelOptions {

@@ -8,24 +8,134 @@
  *
  * Every weight has a leading axis of K copies; rate and momentum are tensors
  * of shape [K] broadcast as [K, 1, 1].
+ *
+ * Each optimizer is one record in OPTIMIZER_TABLE: label, update rule (as
+ * LaTeX and as code), hyper-parameters with defaults. The list of names is
+ * derived from the table, so a name without an update rule cannot exist, and a
+ * record without `update` is a type error.
  */
 import type * as tfNamespace from "@tensorflow/tfjs";
 import type { Tf } from "./model.ts";
 
-export const OPTIMIZERS = ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw"] as const;
-export type OptimizerName = (typeof OPTIMIZERS)[number];
+/** Every hyper-parameter an optimizer may read (its record lists the ones it reads, with defaults). */
+export interface HyperParams {
+  /** Momentum for momentum/nesterov; β₁ for adam/adamw. Cycled per step when a schedule asks. */
+  momentum: number;
+  /** Adam's β₂. */
+  beta2: number;
+  /** RMSprop's decay ρ. */
+  rho: number;
+  /** AdaGrad's starting accumulator. */
+  initialAccumulator: number;
+  /** AdamW's decoupled weight decay (multiplied by the rate, as PyTorch does). */
+  weightDecay: number;
+}
+type HyperKey = keyof HyperParams;
 
-export interface OptimizerOptions {
+/** What an update rule sees for one variable at one step (inside tf.tidy). */
+export interface UpdateArgs<H extends HyperKey = HyperKey> {
+  tf: Tf;
+  value: tfNamespace.Variable;
+  g: tfNamespace.Tensor;
+  /** Rate and momentum per copy, [K, 1, 1]. */
+  lr: tfNamespace.Tensor;
+  mu: tfNamespace.Tensor;
+  hyper: Pick<HyperParams, H>;
+  epsilon: number;
+  /** The optimizer's j-th state tensor for this variable, created filled with `fill`. */
+  slot: (j: number, fill: number) => tfNamespace.Variable;
+  /** Adam's bias corrections 1 − Πβ₁ (per copy, [K, 1, 1]) and 1 − β₂ᵗ; null unless the record asks for them. */
+  bias: { first: tfNamespace.Tensor; second: number } | null;
+}
+
+interface OptimizerDef {
+  label: string;
+  /** The update rule in LaTeX, in the symbols of the hyper-parameters (η is the step's rate). */
+  rule: string;
+  /** The hyper-parameters it reads, with their defaults (tfjs's, so the equivalence tests hold). */
+  hyper: Partial<HyperParams>;
+  /** Keeps running products of β₁ and β₂ for bias correction (Adam). */
+  biasCorrected: boolean;
+  update: (args: UpdateArgs) => void;
+}
+
+/** Types `update` against the hyper-parameters the record declares (reading an undeclared one is a type error). */
+function define<const H extends HyperKey = never>(def: Omit<OptimizerDef, "hyper" | "update"> & { hyper: Pick<HyperParams, H>; update: (args: UpdateArgs<NoInfer<H>>) => void }): OptimizerDef {
+  return def;
+}
+
+const heavyBall = (nesterov: boolean) => ({ tf, value, g, lr, mu, slot }: UpdateArgs<"momentum">): void => {
+  const v = slot(0, 0);
+  const next = tf.add(tf.mul(mu, v), g);
+  v.assign(next);
+  value.assign(tf.sub(value, tf.mul(lr, nesterov ? tf.add(g, tf.mul(next, mu)) : next)));
+};
+
+const adam = ({ tf, value, g, lr, mu, hyper, epsilon, slot, bias }: UpdateArgs<"momentum" | "beta2">): void => {
+  if (!bias) throw new Error("adam needs its bias corrections");
+  const m = slot(0, 0);
+  const v = slot(1, 0);
+  const m1 = tf.add(tf.mul(mu, m), tf.mul(tf.sub(1, mu), g));
+  const v1 = tf.add(tf.mul(v, hyper.beta2), tf.mul(tf.square(g), 1 - hyper.beta2));
+  m.assign(m1);
+  v.assign(v1);
+  const mHat = tf.div(m1, bias.first);
+  const vHat = tf.div(v1, bias.second);
+  value.assign(tf.sub(value, tf.mul(lr, tf.div(mHat, tf.add(tf.sqrt(vHat), epsilon)))));
+};
+
+export const OPTIMIZER_TABLE = {
+  sgd: define({
+    label: "SGD", rule: String.raw`\theta \leftarrow \theta - \eta g`, hyper: {}, biasCorrected: false,
+    update: ({ tf, value, g, lr }) => value.assign(tf.sub(value, tf.mul(lr, g))),
+  }),
+  momentum: define({
+    label: "SGD with momentum", rule: String.raw`v \leftarrow \mu v + g,\; \theta \leftarrow \theta - \eta v`, hyper: { momentum: 0.9 }, biasCorrected: false,
+    update: heavyBall(false),
+  }),
+  nesterov: define({
+    label: "Nesterov momentum", rule: String.raw`v \leftarrow \mu v + g,\; \theta \leftarrow \theta - \eta (g + \mu v)`, hyper: { momentum: 0.9 }, biasCorrected: false,
+    update: heavyBall(true),
+  }),
+  adagrad: define({
+    label: "AdaGrad", rule: String.raw`s \leftarrow s + g^2,\; \theta \leftarrow \theta - \eta\, g / \sqrt{s + \epsilon}`, hyper: { initialAccumulator: 0.1 }, biasCorrected: false,
+    update: ({ tf, value, g, lr, hyper, epsilon, slot }) => {
+      const acc = slot(0, hyper.initialAccumulator);
+      const next = tf.add(acc, tf.square(g));
+      acc.assign(next);
+      value.assign(tf.sub(value, tf.mul(lr, tf.div(g, tf.sqrt(tf.add(next, epsilon))))));
+    },
+  }),
+  rmsprop: define({
+    label: "RMSprop", rule: String.raw`s \leftarrow \rho s + (1-\rho) g^2,\; \theta \leftarrow \theta - \eta\, g / \sqrt{s + \epsilon}`, hyper: { rho: 0.9 }, biasCorrected: false,
+    update: ({ tf, value, g, lr, hyper, epsilon, slot }) => {
+      const ms = slot(0, 0);
+      const next = tf.add(tf.mul(ms, hyper.rho), tf.mul(tf.square(g), 1 - hyper.rho));
+      ms.assign(next);
+      value.assign(tf.sub(value, tf.div(tf.mul(lr, g), tf.sqrt(tf.add(next, epsilon)))));
+    },
+  }),
+  adam: define({
+    label: "Adam", rule: String.raw`m \leftarrow \beta_1 m + (1-\beta_1) g,\; v \leftarrow \beta_2 v + (1-\beta_2) g^2,\; \theta \leftarrow \theta - \eta\, \hat m / (\sqrt{\hat v} + \epsilon)`,
+    hyper: { momentum: 0.9, beta2: 0.999 }, biasCorrected: true,
+    update: adam,
+  }),
+  adamw: define({
+    label: "AdamW", rule: String.raw`\theta \leftarrow \theta (1 - \eta \lambda),\; \text{then Adam}`,
+    hyper: { momentum: 0.9, beta2: 0.999, weightDecay: 0.01 }, biasCorrected: true,
+    update: (args) => {
+      // Decoupled decay first (PyTorch's order), then the Adam step.
+      args.value.assign(args.tf.mul(args.value, args.tf.sub(1, args.tf.mul(args.lr, args.hyper.weightDecay))));
+      adam(args);
+    },
+  }),
+} satisfies Record<string, OptimizerDef>;
+
+export type OptimizerName = keyof typeof OPTIMIZER_TABLE;
+export const OPTIMIZERS = Object.keys(OPTIMIZER_TABLE) as [OptimizerName, ...OptimizerName[]];
+
+export interface OptimizerOptions extends Partial<HyperParams> {
   name: OptimizerName;
-  /** Momentum for momentum/nesterov (default 0.9); β₁ for adam/adamw (default 0.9). Cycled per step when a schedule asks. */
-  momentum?: number;
-  beta2?: number;
-  /** RMSprop decay ρ (tfjs default 0.9). */
-  rho?: number;
-  /** AdaGrad's starting accumulator (tfjs default 0.1). */
-  initialAccumulator?: number;
-  /** AdamW decoupled weight decay (default 0.01). */
-  weightDecay?: number;
   /** ε; defaults to the backend's (1e-7 in float32), as tfjs does. */
   epsilon?: number;
 }
@@ -47,24 +157,33 @@ export interface BatchedOptimizer {
 }
 
 export function isOptimizer(name: unknown): name is OptimizerName {
-  return typeof name === "string" && (OPTIMIZERS as readonly string[]).includes(name);
+  return typeof name === "string" && Object.hasOwn(OPTIMIZER_TABLE, name);
+}
+
+/** Whether the optimizer has a momentum (or β₁) that a schedule may cycle. */
+export function usesMomentum(name: OptimizerName): boolean {
+  return "momentum" in OPTIMIZER_TABLE[name].hyper;
 }
 
 export function createOptimizer(tf: Tf, options: OptimizerOptions): BatchedOptimizer {
   const name = options.name;
   if (!isOptimizer(name)) throw new RangeError(`unknown optimizer "${String(name)}"; expected one of ${OPTIMIZERS.join(", ")}`);
-  const baseMomentum = options.momentum ?? 0.9;
-  const beta2 = options.beta2 ?? 0.999;
-  const rho = options.rho ?? 0.9;
-  const initialAccumulator = options.initialAccumulator ?? 0.1;
-  const weightDecay = options.weightDecay ?? 0.01;
+  const def: OptimizerDef = OPTIMIZER_TABLE[name];
+  const hyper = { momentum: 0.9, beta2: 0.999, rho: 0.9, initialAccumulator: 0.1, weightDecay: 0, ...def.hyper };
+  for (const key of Object.keys(hyper) as HyperKey[]) {
+    const given = options[key];
+    if (given !== undefined) {
+      if (!Number.isFinite(given)) throw new RangeError(`${name}: ${key} must be a finite number, got ${given}`);
+      hyper[key] = given;
+    }
+  }
   const epsilon = options.epsilon ?? tf.backend().epsilon();
   const slots: tfNamespace.Variable[][] = [];
   // Adam's bias corrections: products of the β₁ actually used at each step, per copy (β₁ may cycle).
   let beta1Product: Float64Array | null = null;
   let beta2Product = 1;
 
-  const slot = (i: number, j: number, like: tfNamespace.Variable, fill: number): tfNamespace.Variable => {
+  const slotOf = (i: number, like: tfNamespace.Variable) => (j: number, fill: number): tfNamespace.Variable => {
     slots[i] ??= [];
     const row = slots[i] as tfNamespace.Variable[];
     if (!row[j]) row[j] = tf.tidy(() => tf.variable(tf.fill(like.shape, fill), false));
@@ -73,61 +192,20 @@ export function createOptimizer(tf: Tf, options: OptimizerOptions): BatchedOptim
 
   return {
     name,
-    baseMomentum,
+    baseMomentum: hyper.momentum,
     apply(variables, grads, rates) {
       const copies = rates.lr.length;
-      if (name === "adam" || name === "adamw") {
+      if (def.biasCorrected) {
         beta1Product ??= new Float64Array(copies).fill(1);
         for (let k = 0; k < copies; k += 1) beta1Product[k] = (beta1Product[k] as number) * (rates.momentum[k] as number);
-        beta2Product *= beta2;
+        beta2Product *= hyper.beta2;
       }
       tf.tidy(() => {
         const lr = tf.tensor3d(rates.lr, [copies, 1, 1]);
         const mu = tf.tensor3d(rates.momentum, [copies, 1, 1]);
-        const correction1 = beta1Product ? tf.tensor3d(Float32Array.from(beta1Product, (p) => 1 - p), [copies, 1, 1]) : null;
+        const bias = beta1Product ? { first: tf.tensor3d(Float32Array.from(beta1Product, (p) => 1 - p), [copies, 1, 1]), second: 1 - beta2Product } : null;
         variables.forEach((value, i) => {
-          const g = grads[i] as tfNamespace.Tensor;
-          switch (name) {
-            case "sgd":
-              value.assign(tf.sub(value, tf.mul(lr, g)));
-              break;
-            case "momentum":
-            case "nesterov": {
-              const v = slot(i, 0, value, 0);
-              const next = tf.add(tf.mul(mu, v), g);
-              v.assign(next);
-              value.assign(tf.sub(value, tf.mul(lr, name === "nesterov" ? tf.add(g, tf.mul(next, mu)) : next)));
-              break;
-            }
-            case "adagrad": {
-              const acc = slot(i, 0, value, initialAccumulator);
-              const next = tf.add(acc, tf.square(g));
-              acc.assign(next);
-              value.assign(tf.sub(value, tf.mul(lr, tf.div(g, tf.sqrt(tf.add(next, epsilon))))));
-              break;
-            }
-            case "rmsprop": {
-              const ms = slot(i, 0, value, 0);
-              const next = tf.add(tf.mul(ms, rho), tf.mul(tf.square(g), 1 - rho));
-              ms.assign(next);
-              value.assign(tf.sub(value, tf.div(tf.mul(lr, g), tf.sqrt(tf.add(next, epsilon)))));
-              break;
-            }
-            case "adam":
-            case "adamw": {
-              const m = slot(i, 0, value, 0);
-              const v = slot(i, 1, value, 0);
-              if (name === "adamw") value.assign(tf.mul(value, tf.sub(1, tf.mul(lr, weightDecay))));
-              const m1 = tf.add(tf.mul(mu, m), tf.mul(tf.sub(1, mu), g));
-              const v1 = tf.add(tf.mul(v, beta2), tf.mul(tf.square(g), 1 - beta2));
-              m.assign(m1);
-              v.assign(v1);
-              const mHat = tf.div(m1, correction1 as tfNamespace.Tensor);
-              const vHat = tf.div(v1, 1 - beta2Product);
-              value.assign(tf.sub(value, tf.mul(lr, tf.div(mHat, tf.add(tf.sqrt(vHat), epsilon)))));
-              break;
-            }
-          }
+          def.update({ tf, value, g: grads[i] as tfNamespace.Tensor, lr, mu, hyper, epsilon, slot: slotOf(i, value), bias });
         });
       });
     },

@@ -13,7 +13,7 @@ import { makeScheduler, type Scheduler } from "../schedules/sample.ts";
 import { momentumSchedule } from "../schedules/momentum.ts";
 import type { ScheduleSpec } from "../schedules/types.ts";
 import { createModel, type Activation, type BatchedModel, type ModelName, type Tf } from "./model.ts";
-import { createOptimizer, type BatchedOptimizer, type OptimizerName, type OptimizerOptions } from "./optimizers.ts";
+import { createOptimizer, usesMomentum, type BatchedOptimizer, type OptimizerName, type OptimizerOptions } from "./optimizers.ts";
 
 export interface RaceOptions {
   task: TaskName;
@@ -58,8 +58,6 @@ export interface PlateauNotice {
   reason: string;
 }
 
-const USES_MOMENTUM = new Set<OptimizerName>(["momentum", "nesterov", "adam", "adamw"]);
-
 export class Race {
   readonly options: RaceOptions;
   readonly dataset: Dataset;
@@ -89,7 +87,7 @@ export class Race {
     this.#model = createModel(tf, { model: options.model, inputShape: this.dataset.inputShape, outputs, hidden: options.hidden, activation: options.activation }, this.copies, streams.weights);
     this.#optimizer = createOptimizer(tf, { name: options.optimizer, ...options.optimizerOptions });
     this.#schedulers = options.schedules.map((s) => makeScheduler(s));
-    this.#momenta = options.schedules.map((s) => (options.cycleMomentum && USES_MOMENTUM.has(options.optimizer) ? momentumSchedule(s) : null));
+    this.#momenta = options.schedules.map((s) => (options.cycleMomentum && usesMomentum(options.optimizer) ? momentumSchedule(s) : null));
     this.#batches = new BatchStream(this.dataset.train, this.dataset.inputSize, streams.batches);
     this.#diverged = options.schedules.map(() => null);
     this.#plateauSeen = options.schedules.map(() => 0);
@@ -136,7 +134,7 @@ export class Race {
       lrShown.push(rate);
       const m = this.#momenta[k]?.(step) ?? this.#optimizer.baseMomentum;
       momentum[k] = m;
-      momentumShown.push(USES_MOMENTUM.has(this.options.optimizer) ? m : null);
+      momentumShown.push(usesMomentum(this.options.optimizer) ? m : null);
     }
     return { lr, lrShown, momentum, momentumShown };
   }
