@@ -88,8 +88,6 @@ export function glossarySchema(knownTerms: ReadonlySet<string>) {
   });
 }
 
-export type GlossaryData = z.infer<ReturnType<typeof glossarySchema>>;
-
 export const notebookSchema = z.object({
   title: nonEmpty,
   description: nonEmpty.max(320),
@@ -99,8 +97,6 @@ export const notebookSchema = z.object({
   sources: z.array(sourceSchema).min(1, "cite at least one source"),
   updated: z.coerce.date().optional(),
 });
-
-export type NotebookData = z.infer<typeof notebookSchema>;
 
 /** Section headings missing from a glossary body, given its `## ` headings. */
 export function missingSections(headings: readonly string[]): string[] {

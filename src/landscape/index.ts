@@ -19,9 +19,6 @@ export {
   noiseBallRadius,
   nearestMinimum,
   distanceTo,
-  DIVERGENCE_BOUND,
   type PathPoint,
-  type DescentOptions,
   type DescentResult,
-  type Divergence,
 } from "./descent.ts";
