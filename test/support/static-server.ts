@@ -3,7 +3,7 @@
  * base path, on 127.0.0.1 only. It behaves like a plain static host:
  * directories serve index.html, unknown paths serve 404.html with status 404.
  */
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 
@@ -47,7 +47,7 @@ async function fileFor(root: string, pathname: string): Promise<string | null> {
 
 export async function serveStatic(distDir: string, base: string): Promise<RunningServer> {
   const root = resolve(distDir);
-  const server: Server = createServer(async (req, res) => {
+  const respond = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const { pathname } = new URL(req.url ?? "/", "http://127.0.0.1");
     const inBase = pathname.startsWith(base) ? "/" + pathname.slice(base.length) : null;
     const file = inBase === null ? null : await fileFor(root, inBase);
@@ -59,6 +59,13 @@ export async function serveStatic(distDir: string, base: string): Promise<Runnin
     const notFound = await readFile(join(root, "404.html")).catch(() => Buffer.from("Not found"));
     res.writeHead(404, { "content-type": TYPES[".html"] });
     res.end(notFound);
+  };
+  // A failed read answers 500 and says why, instead of an unhandled rejection.
+  const server: Server = createServer((req, res) => {
+    respond(req, res).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+      res.end(`static server error: ${String(error)}`);
+    });
   });
   await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
   const address = server.address();
