@@ -12,7 +12,7 @@ describe("isKind", () => {
   });
 
   it("rejects non-strings and near misses", () => {
-    for (const value of [undefined, null, 1, {}, [], ["cosine"], "Cosine", " cosine", "cosine "]) expect(isKind(value), String(value)).toBe(false);
+    for (const value of [undefined, null, 1, {}, [], ["cosine"], "Cosine", " cosine", "cosine "]) expect(isKind(value), JSON.stringify(value) ?? "undefined").toBe(false);
   });
 
   it("parseSpec names the kind it does not know, even an inherited name", () => {
