@@ -91,8 +91,10 @@ export function parseTextExperimentArgs(argv: readonly string[]): TextExperiment
   } else {
     const kinds = (one("--schedules") ?? "constant").split(",").map((k) => k.trim()).filter(Boolean);
     if (kinds.length === 0) throw new ExperimentError("--schedules needs at least one kind");
-    for (const k of kinds) if (!isKind(k)) throw new ExperimentError(`--schedules: unknown kind "${k}"; expected ${KINDS.join(", ")}`);
-    schedules = kinds.map((k) => fittedSpec(k as (typeof KINDS)[number], steps, lr));
+    schedules = kinds.map((k: string) => {
+      if (!isKind(k)) throw new ExperimentError(`--schedules: unknown kind ${JSON.stringify(k)}; expected ${KINDS.join(", ")}`);
+      return fittedSpec(k, steps, lr);
+    });
     labels = kinds;
   }
   const named = one("--labels");

@@ -50,7 +50,8 @@ export function makeCorpus(text: string): TextCorpus {
   const counts = new Float64Array(vocab.length);
   let total = 0;
   for (const [s, e] of trainBlocks) for (let i = s; i < e; i += 1) {
-    counts[ids[i] as number] += 1;
+    const id = ids[i] as number;
+    counts[id] = (counts[id] as number) + 1;
     total += 1;
   }
   let unigramBits = 0;

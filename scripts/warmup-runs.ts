@@ -1,0 +1,58 @@
+/**
+ * Makes the warmup notebook's data: each race below is one run of the site's
+ * own CLI (`npm run --silent experiment -- …`), and its JSON output is written
+ * verbatim, beside the exact command, to src/data/shakespeare/runs/<name>.json.
+ * Training these races takes minutes per race on a laptop's CPU, too slow for
+ * the build, so the results are committed; test/training/warmup-runs.test.ts
+ * re-runs the first steps of each and compares.
+ *
+ *   node scripts/warmup-runs.ts                 # every race
+ *   node scripts/warmup-runs.ts post-lr0.03     # the named ones
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+
+/** The model and data every race shares; only the layer-norm placement and the peak rate vary. */
+export const SHARED = ["--task", "shakespeare", "--model", "transformer", "--layers", "4", "--width", "32", "--heads", "4", "--context", "16", "--batch-size", "16", "--steps", "600", "--eval-every", "50", "--val-windows", "64", "--seed", "1", "--backend", "wasm"];
+export const WARMUP_STEPS = 60;
+
+const schedules = (lr: number): string[] => [
+  "--schedule", JSON.stringify({ kind: "constant", lr }),
+  "--schedule", JSON.stringify({ kind: "warmup", startLr: 0, warmupSteps: WARMUP_STEPS, shape: "linear", after: { kind: "constant", lr } }),
+  "--schedule", JSON.stringify({ kind: "inverse-sqrt", lr, warmupSteps: WARMUP_STEPS, timescale: WARMUP_STEPS }),
+  "--labels", "no warmup,linear warmup,inverse sqrt",
+];
+
+export const RACES: Record<string, string[]> = {
+  "post-lr0.03": [...SHARED, "--norm", "post", ...schedules(0.03)],
+  "pre-lr0.03": [...SHARED, "--norm", "pre", ...schedules(0.03)],
+  "post-lr0.01": [...SHARED, "--norm", "post", ...schedules(0.01)],
+  "pre-lr0.01": [...SHARED, "--norm", "pre", ...schedules(0.01)],
+};
+
+/** The command as a reader would type it (arguments quoted for a POSIX shell). */
+export function commandLine(args: readonly string[]): string {
+  const quote = (a: string) => (/^[\w.,/=-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`);
+  return ["npm", "run", "--silent", "experiment", "--", ...args.map(quote)].join(" ");
+}
+
+function main(): number {
+  const names = process.argv.slice(2);
+  for (const name of names) if (!(name in RACES)) {
+    process.stderr.write(`unknown race "${name}"; expected ${Object.keys(RACES).join(", ")}\n`);
+    return 2;
+  }
+  const out = new URL("../src/data/shakespeare/runs/", import.meta.url);
+  mkdirSync(out, { recursive: true });
+  for (const name of names.length > 0 ? names : Object.keys(RACES)) {
+    const args = RACES[name] as string[];
+    const started = Date.now();
+    const stdout = execFileSync(process.execPath, ["src/cli/experiment.ts", ...args], { cwd: new URL("..", import.meta.url), maxBuffer: 1 << 28, encoding: "utf8" });
+    const result: unknown = JSON.parse(stdout);
+    writeFileSync(new URL(`${name}.json`, out), JSON.stringify({ name, command: commandLine(args), result }) + "\n");
+    process.stdout.write(`${name}: ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  }
+  return 0;
+}
+
+if (import.meta.main) process.exitCode = main();
