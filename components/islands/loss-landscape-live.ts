@@ -28,6 +28,7 @@ import {
   type LandscapeModel,
   type LandscapeSetup,
 } from "./loss-landscape-model.ts";
+import { noticeBox, urlNoticeText } from "./notice-view.ts";
 
 function cell(text: string, header = false): HTMLTableCellElement {
   const td = document.createElement(header ? "th" : "td");
@@ -95,11 +96,7 @@ export function mountLossLandscape(element: HTMLElement): void {
   let frame = 0;
   let redraws = 0;
 
-  const say = (text: string | null): void => {
-    if (!notice) return;
-    notice.hidden = text === null;
-    notice.textContent = text ?? "";
-  };
+  const say = noticeBox(notice);
 
   /** Put a setup's values into the controls (after reading the URL). */
   const showInControls = (setup: LandscapeSetup): void => {
@@ -234,7 +231,7 @@ export function mountLossLandscape(element: HTMLElement): void {
     valid = setup;
     Object.assign(raw, { ...setup, schedules: [...setup.schedules] });
     showInControls(setup);
-    if (notices.length > 0) urlNotice = `Some settings in the address were not valid and were replaced by defaults: ${describeErrors(notices)}.`;
+    urlNotice = urlNoticeText(notices, "Some settings in the address were not valid and were replaced by defaults");
   } else if (!parsedSetup.ok) {
     valid = DEFAULT_SETUP;
   }

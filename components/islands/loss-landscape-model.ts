@@ -21,6 +21,8 @@ import {
   type LandscapeName,
 } from "../../src/landscape/index.ts";
 import { LANDSCAPE_COLORS, type LandscapeFigureInput } from "../../src/plots/landscape.ts";
+import { echo, plainText, strictNumber, type Reading, type UrlField } from "../../src/browser/url-fields.ts";
+import { readUrlState, writeUrlState, type UrlFields, type UrlNotice } from "../../src/browser/url-state.ts";
 
 /** The schedules a reader can trace on a landscape. */
 export const LANDSCAPE_KINDS = ["constant", "step", "exponential", "inverse-time", "cosine", "cosine-restarts", "cyclic", "one-cycle"] as const;
@@ -79,7 +81,7 @@ export interface FieldError {
 export class LandscapeSetupError extends Error {
   readonly errors: FieldError[];
   constructor(errors: FieldError[]) {
-    super(errors.map((e) => `${e.field}: ${e.message}`).join("; "));
+    super(plainText(errors.map((e) => `${e.field}: ${e.message}`).join("; ")));
     this.name = "LandscapeSetupError";
     this.errors = errors;
   }
@@ -87,7 +89,7 @@ export class LandscapeSetupError extends Error {
 
 const show = (value: unknown): string => {
   if (typeof value === "number") return Number.isNaN(value) ? "NaN" : String(value);
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === "string") return echo(value);
   try {
     const text = JSON.stringify(value);
     return text === undefined ? String(value) : text.length > 40 ? `${text.slice(0, 40)}…` : text;
@@ -96,11 +98,10 @@ const show = (value: unknown): string => {
   }
 };
 
-/** A number from a prop or a text field: numbers as they are, numeric strings parsed, anything else NaN. */
+/** A number from a prop or a text field: numbers as they are, strings through the one strict parser, anything else NaN. */
 function toNumber(value: unknown): number {
   if (typeof value === "number") return value;
-  if (typeof value === "string" && value.trim() !== "" && /^[-+0-9.eE]+$/.test(value.trim())) return Number(value.trim());
-  return Number.NaN;
+  return typeof value === "string" ? (strictNumber(value) ?? Number.NaN) : Number.NaN;
 }
 
 type Check<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -175,31 +176,37 @@ export function landscapeSetup(input: LandscapeInput): LandscapeSetup {
   return checked.setup;
 }
 
+/** A landscape field in the URL: read by the same check as the props and the controls. */
+function urlField<K extends LandscapeField>(field: K): UrlField<LandscapeSetup[K]> {
+  return {
+    key: field,
+    read: (raw) => checkField(field, raw) as Reading<LandscapeSetup[K]>,
+    write: (value) => (Array.isArray(value) ? value.join(",") : String(value)),
+  };
+}
+
+/** The landscape's URL fields, in the shared mechanism (src/browser/url-state.ts). */
+export const LANDSCAPE_URL: UrlFields<LandscapeSetup> = {
+  fn: urlField("fn"),
+  schedules: urlField("schedules"),
+  lr: urlField("lr"),
+  noise: urlField("noise"),
+  steps: urlField("steps"),
+  seed: urlField("seed"),
+  momentum: urlField("momentum"),
+};
+
 /**
  * Settings from a URL query: each valid parameter replaces the fallback's
- * value, each invalid one is ignored with a notice. Unknown parameters are
- * ignored silently.
+ * value; each invalid, repeated or unknown one is named in a notice.
  */
-export function setupFromQuery(query: URLSearchParams, fallback: LandscapeSetup): { setup: LandscapeSetup; notices: FieldError[] } {
-  const input: Record<string, string> = {};
-  for (const field of LANDSCAPE_FIELDS) {
-    const value = query.get(field);
-    if (value !== null) input[field] = value;
-  }
-  const checked = validateLandscape(input, fallback);
-  return { setup: checked.setup, notices: checked.ok ? [] : checked.errors };
+export function setupFromQuery(query: URLSearchParams, fallback: LandscapeSetup): { setup: LandscapeSetup; notices: UrlNotice[] } {
+  const { state, notices } = readUrlState(query, LANDSCAPE_URL, fallback);
+  return { setup: state, notices };
 }
 
 export function setupToQuery(setup: LandscapeSetup): URLSearchParams {
-  return new URLSearchParams({
-    fn: setup.fn,
-    schedules: setup.schedules.join(","),
-    lr: String(setup.lr),
-    noise: String(setup.noise),
-    steps: String(setup.steps),
-    seed: String(setup.seed),
-    momentum: String(setup.momentum),
-  });
+  return writeUrlState(setup, LANDSCAPE_URL);
 }
 
 /* ------------------------------------------------------------------- runs */
@@ -314,7 +321,7 @@ function outcomeOf(run: LandscapeRun, steps: number): string {
   return `still ${fmt(run.nearest.distance)} from the ${run.nearest.kind} minimum`;
 }
 
-function sentenceFor(run: LandscapeRun, setup: LandscapeSetup): string {
+function sentenceFor(run: LandscapeRun): string {
   const { final, diverged } = run.result;
   const at = `(${fmt(final.x)}, ${fmt(final.y)}), f = ${fmt(final.f)}`;
   if (diverged) {
@@ -330,7 +337,7 @@ export function describeLandscape(setup: LandscapeSetup, fn: LandscapeFunction, 
   const noise = setup.noise > 0 ? `gradient noise ${fmt(setup.noise)} (seed ${setup.seed})` : "exact gradients";
   const momentum = setup.momentum > 0 ? `, momentum ${fmt(setup.momentum)}` : "";
   const head = `Gradient descent on ${fn.title} from (${fmt(fn.start[0])}, ${fmt(fn.start[1])}) for ${setup.steps} steps at peak rate ${fmt(setup.lr)}, ${noise}${momentum}.`;
-  return [head, ...runs.map((run) => sentenceFor(run, setup))].join(" ");
+  return [head, ...runs.map((run) => sentenceFor(run))].join(" ");
 }
 
 /** Steps at which the trajectory table samples each run. */

@@ -4,12 +4,14 @@
  * Invalid settings show a notice and keep the last good drawing; nothing is
  * ever drawn from NaN. With data-url-state="on" the settings live in the URL.
  */
-import { parseSpec, registry, type ScheduleKind, type ScheduleSpec } from "../../src/schedules/index.ts";
+import { isKind, parseSpec, registry, type ScheduleKind, type ScheduleSpec } from "../../src/schedules/index.ts";
 import { renderScheduleFigure } from "../../src/plots/schedule-figure.ts";
 import { sliderAttributes, valueFromSlider } from "../../src/browser/slider.ts";
-import { specFromSearchParams, specToSearchParams, choiceFromSearchParams } from "../../src/browser/url-state.ts";
 import { readQuery, writeQuery } from "../../src/browser/url-adapter.ts";
-import { explorerModel, formatRate, COMPARABLE, type ExplorerModel } from "./schedule-explorer-model.ts";
+import { explorerModel, formatRate, type ExplorerModel } from "./schedule-explorer-model.ts";
+import { explorerFromQuery, explorerToQuery, type CompareChoice } from "./explorer-url.ts";
+import { hideNamed, NO_LESSON, type Lesson } from "./lesson.ts";
+import { noticeBox, urlNoticeText } from "./notice-view.ts";
 
 function cell(text: string): HTMLTableCellElement {
   const td = document.createElement("td");
@@ -67,43 +69,38 @@ async function copy(text: string): Promise<boolean> {
   }
 }
 
-/**
- * Lesson mode from the URL: ?hide=a,b hides those controls and panels;
- * ?question=... asks the reader to predict before the curve is shown.
- * The question is inserted as text, never as HTML.
- */
-function applyLesson(element: HTMLElement, query: URLSearchParams): void {
-  const hide = new Set((query.get("hide") ?? "").split(",").map((s) => s.trim()).filter(Boolean));
-  for (const name of hide) {
-    for (const control of element.querySelectorAll<HTMLElement>(`[data-param="${CSS.escape(name)}"], [data-choice="${CSS.escape(name)}"]`)) {
-      const label = control.closest("label");
-      if (label) label.hidden = true;
-    }
-  }
-  if (hide.has("compare")) element.querySelector("select[data-role=compare]")?.closest("label")?.toggleAttribute("hidden", true);
-  if (hide.has("code")) element.querySelector(".explorer-code")?.toggleAttribute("hidden", true);
-  if (hide.has("libraries")) element.querySelector(".explorer-libraries")?.toggleAttribute("hidden", true);
-  if (hide.has("table")) element.querySelector("details.data-table")?.toggleAttribute("hidden", true);
-  const question = (query.get("question") ?? "").trim().slice(0, 500);
-  const lesson = element.querySelector<HTMLElement>("[data-role=lesson]");
+const PANELS = new Map([["code", ".explorer-code"], ["libraries", ".explorer-libraries"], ["table", "details.data-table"]]);
+
+/** Where each name a lesson can hide lives: a control's label, or a panel. */
+function hideTargets(element: HTMLElement, name: string): Element[] {
+  const panel = PANELS.get(name);
+  if (panel) return [...element.querySelectorAll(panel)];
+  const controls = name === "compare" ? "select[data-role=compare]" : `[data-param="${CSS.escape(name)}"], [data-choice="${CSS.escape(name)}"]`;
+  return [...element.querySelectorAll(controls)].flatMap((control) => control.closest("label") ?? []);
+}
+
+/** Lesson mode: hide what the lesson names; with a question, show it and keep the curve back until the reader asks. */
+function applyLesson(element: HTMLElement, lesson: Lesson): void {
+  hideNamed(lesson, (name) => hideTargets(element, name));
+  const lessonBox = element.querySelector<HTMLElement>("[data-role=lesson]");
   const figure = element.querySelector<HTMLElement>("figure");
-  if (question === "" || !lesson || !figure) return;
-  const text = lesson.querySelector<HTMLElement>("[data-role=question]");
-  if (text) text.textContent = question;
-  lesson.hidden = false;
+  if (lesson.question === "" || !lessonBox || !figure) return;
+  const text = lessonBox.querySelector<HTMLElement>("[data-role=question]");
+  if (text) text.replaceChildren(Object.assign(document.createElement("bdi"), { textContent: lesson.question }));
+  lessonBox.hidden = false;
   figure.hidden = true;
   element.querySelector("details.data-table")?.toggleAttribute("hidden", true);
-  lesson.querySelector("button[data-role=reveal]")?.addEventListener("click", () => {
+  lessonBox.querySelector("button[data-role=reveal]")?.addEventListener("click", () => {
     figure.hidden = false;
-    if (!hide.has("table")) element.querySelector("details.data-table")?.toggleAttribute("hidden", false);
-    lesson.querySelector("button")?.remove();
+    if (!lesson.hide.includes("table")) element.querySelector("details.data-table")?.toggleAttribute("hidden", false);
+    lessonBox.querySelector("button")?.remove();
   });
 }
 
 export function mountScheduleExplorer(element: HTMLElement): void {
-  const kind = element.dataset.kind as ScheduleKind;
+  const kind = element.dataset.kind;
+  if (!isKind(kind)) throw new Error(`unknown schedule kind "${element.dataset.kind ?? ""}"`);
   const family = registry[kind];
-  if (!family) throw new Error(`unknown schedule kind "${element.dataset.kind}"`);
   const steps = Number(element.dataset.steps);
   const full = element.dataset.panels === "all";
   let base = JSON.parse(element.dataset.spec ?? "{}") as ScheduleSpec;
@@ -112,33 +109,27 @@ export function mountScheduleExplorer(element: HTMLElement): void {
   const choices = [...element.querySelectorAll<HTMLInputElement | HTMLSelectElement>("[data-choice]")];
   const compareSelect = element.querySelector<HTMLSelectElement>("select[data-role=compare]");
   const urlState = element.dataset.urlState === "on";
-  const say = (text: string | null) => {
-    if (!notice) return;
-    notice.hidden = text === null;
-    notice.textContent = text ?? "";
-  };
+  const say = noticeBox(notice);
+  let lesson = NO_LESSON;
 
   if (urlState) {
-    const query = readQuery();
-    const notices: { param: string; message: string }[] = [];
-    const fromUrl = specFromSearchParams(query, kind);
-    notices.push(...fromUrl.notices);
-    if (fromUrl.spec.kind === kind) base = fromUrl.spec;
-    const compareKind = choiceFromSearchParams(query, "compare", ["", ...COMPARABLE], (element.dataset.compare ?? "") as "", notices);
-    if (compareSelect) compareSelect.value = compareKind;
-    const values = base as unknown as Record<string, unknown>;
+    const { state: fromUrl, notices } = explorerFromQuery(readQuery(), kind, { spec: base, compare: (element.dataset.compare ?? "") as CompareChoice });
+    base = fromUrl.spec;
+    lesson = fromUrl.lesson;
+    if (compareSelect) compareSelect.value = fromUrl.compare;
+    const values = new Map<string, unknown>(Object.entries(base));
     for (const input of sliders) {
       const p = family.params.find((q) => q.name === input.dataset.param);
-      const v = values[input.dataset.param ?? ""];
+      const v = values.get(input.dataset.param ?? "");
       if (p && typeof v === "number") input.value = String(sliderAttributes(p, v).value);
     }
     for (const input of choices) {
-      const v = values[input.dataset.choice ?? ""];
+      const v = values.get(input.dataset.choice ?? "");
       if (input instanceof HTMLInputElement) input.checked = v === true;
       else input.value = String(v);
     }
-    applyLesson(element, query);
-    if (notices.length > 0) say(`Some settings in the address were not valid and were replaced: ${notices.map((n) => `${n.param}: ${n.message}`).join("; ")}`);
+    applyLesson(element, lesson);
+    say(urlNoticeText(notices));
   }
 
   // The settings as numbers, exactly: a slider only changes the field it
@@ -161,7 +152,8 @@ export function mountScheduleExplorer(element: HTMLElement): void {
       return;
     }
     if (fromUser) say(null);
-    const compareKind = compareSelect?.value as ScheduleKind | "" | undefined;
+    const picked = compareSelect?.value;
+    const compareKind: ScheduleKind | "" = isKind(picked) ? picked : "";
     const compare = compareKind ? (registry[compareKind].defaults as ScheduleSpec) : null;
     const model = explorerModel({ spec: parsed.spec, compare, steps, libraries: full });
     element.querySelector("[data-role=plot]")?.replaceChildren(renderScheduleFigure(model.points, { description: model.description }));
@@ -170,16 +162,14 @@ export function mountScheduleExplorer(element: HTMLElement): void {
     const table = element.querySelector<HTMLTableElement>("[data-role=table]");
     if (table) fillTable(table, model);
     if (full) fillLibraries(element, model);
-    const values = parsed.spec as unknown as Record<string, unknown>;
+    const values = new Map<string, unknown>(Object.entries(parsed.spec));
     for (const output of element.querySelectorAll<HTMLOutputElement>("output[data-param]")) {
-      const value = values[output.dataset.param ?? ""];
+      const value = values.get(output.dataset.param ?? "");
       const p = family.params.find((q) => q.name === output.dataset.param);
       if (typeof value === "number") output.value = p?.integer ? String(value) : formatRate(value);
     }
     if (urlState && fromUser) {
-      const params = specToSearchParams(parsed.spec);
-      if (compareKind) params.set("compare", compareKind);
-      writeQuery(params);
+      writeQuery(explorerToQuery({ spec: parsed.spec, compare: compareKind, lesson }));
     }
     element.dataset.state = "live";
     element.dispatchEvent(new CustomEvent("lr-redraw", { bubbles: true, detail: { spec: parsed.spec } }));

@@ -8,6 +8,9 @@ import type * as tfNamespace from "@tensorflow/tfjs";
 
 export type BackendName = "webgpu" | "webgl" | "wasm" | "cpu";
 export const BACKEND_ORDER: readonly BackendName[] = ["webgpu", "webgl", "wasm", "cpu"];
+/** What a reader may ask for: a backend by name, or "auto" (the order above). The one list the UI and URLs use. */
+export type BackendChoiceName = BackendName | "auto";
+export const BACKEND_CHOICES: readonly BackendChoiceName[] = ["auto", ...BACKEND_ORDER];
 
 export interface Skipped {
   name: BackendName;

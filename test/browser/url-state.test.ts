@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { choiceFromSearchParams, intFromSearchParams, specFromSearchParams, specToSearchParams } from "../../src/browser/url-state.ts";
+import { readUrlState, specFromSearchParams, specToSearchParams } from "../../src/browser/url-state.ts";
+import { choiceField, numberField } from "../../src/browser/url-fields.ts";
 import { checkSpec, registry, KINDS } from "../../src/schedules/index.ts";
 
 describe("URL state", () => {
@@ -41,11 +42,16 @@ describe("URL state", () => {
   });
 
   it("reads bounded integers and choices", () => {
-    const notices: { param: string; message: string }[] = [];
     const url = new URLSearchParams("steps=1e9&seed=7&task=mnist");
-    expect(intFromSearchParams(url, "steps", 500, 10, 20000, notices)).toBe(500);
-    expect(intFromSearchParams(url, "seed", 1, 0, 2 ** 31 - 1, notices)).toBe(7);
-    expect(choiceFromSearchParams(url, "task", ["spirals", "xor"], "spirals", notices)).toBe("spirals");
+    const fields = {
+      steps: numberField("steps", { min: 10, max: 20000, integer: true }),
+      seed: numberField("seed", { min: 0, max: 2 ** 31 - 1, integer: true }),
+      task: choiceField("task", ["spirals", "xor"]),
+    };
+    const { state, notices } = readUrlState(url, fields, { steps: 500, seed: 1, task: "spirals" });
+    expect(state.steps).toBe(500);
+    expect(state.seed).toBe(7);
+    expect(state.task).toBe("spirals");
     expect(notices.map((n) => n.param)).toEqual(["steps", "task"]);
   });
 });

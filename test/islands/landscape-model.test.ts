@@ -69,7 +69,7 @@ describe("URL state", () => {
     const query = new URLSearchParams({ fn: hostile, schedules: hostile, lr: "1e99", noise: "0.5", steps: "NaN", seed: "x", momentum: "0.9" });
     const { setup, notices } = setupFromQuery(query, DEFAULT_SETUP);
     expect(setup).toEqual({ ...DEFAULT_SETUP, noise: 0.5, momentum: 0.9 });
-    expect(notices.map((n) => n.field)).toEqual(["fn", "schedules", "lr", "steps", "seed"]);
+    expect(notices.map((n) => n.param)).toEqual(["fn", "schedules", "lr", "steps", "seed"]);
     // Long values are cut in messages.
     expect(notices[0]?.message.length).toBeLessThan(150);
   });
