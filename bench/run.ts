@@ -11,10 +11,9 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileS
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { markdownTable, measure, type ThroughputRow } from "./throughput.ts";
+import { markdownTable, measure, WORKLOADS, type ThroughputRow } from "./throughput.ts";
 import { cpuTf } from "../src/training/node-cpu.ts";
 
-const COPIES = [1, 4, 8, 16];
 const STEPS = Number(process.env.BENCH_STEPS ?? 100);
 const here = new URL(".", import.meta.url).pathname;
 const root = join(here, "..");
@@ -22,10 +21,10 @@ const root = join(here, "..");
 async function nodeRows(): Promise<ThroughputRow[]> {
   const tf = await cpuTf();
   const rows: ThroughputRow[] = [];
-  for (const k of COPIES) {
-    const row = await measure(tf, k, STEPS);
+  for (const workload of WORKLOADS) for (const k of workload.copies) {
+    const row = await measure(tf, k, STEPS, 2, workload);
     rows.push({ ...row, backend: "node cpu" });
-    console.error(`node cpu K=${k}: ${row.batched.toFixed(1)} vs ${row.separate.toFixed(1)} (${row.speedup.toFixed(2)}×)`);
+    console.error(`node cpu ${workload.name} K=${k}: ${row.batched.toFixed(1)} vs ${row.separate.toFixed(1)} (${row.speedup.toFixed(2)}×)`);
   }
   return rows;
 }
@@ -53,8 +52,8 @@ async function browserRows(): Promise<{ rows: ThroughputRow[]; skipped: string[]
       await page.goto(server.url(""), { waitUntil: "load" });
       await page.waitForFunction(() => "__bench" in window);
       const result = await page.evaluate(
-        ([b, copies, steps, wasm]) => (window as unknown as { __bench: (...a: unknown[]) => Promise<{ rows: ThroughputRow[]; skipped?: string }> }).__bench(b, copies, steps, wasm),
-        [backend, COPIES, STEPS, `${server.url("tfjs/")}`] as const,
+        ([b, steps, wasm]) => (window as unknown as { __bench: (...a: unknown[]) => Promise<{ rows: ThroughputRow[]; skipped?: string }> }).__bench(b, steps, wasm),
+        [backend, STEPS, `${server.url("tfjs/")}`] as const,
       );
       await page.close();
       if (result.skipped) {
@@ -64,7 +63,7 @@ async function browserRows(): Promise<{ rows: ThroughputRow[]; skipped: string[]
       }
       for (const row of result.rows) {
         rows.push({ ...row, backend: `chromium ${backend}` });
-        console.error(`chromium ${backend} K=${row.copies}: ${row.batched.toFixed(1)} vs ${row.separate.toFixed(1)} (${row.speedup.toFixed(2)}×)`);
+        console.error(`chromium ${backend} ${row.workload} K=${row.copies}: ${row.batched.toFixed(1)} vs ${row.separate.toFixed(1)} (${row.speedup.toFixed(2)}×)`);
       }
     }
   } finally {
@@ -92,7 +91,7 @@ const machine = `${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, Node ${proces
 const md = [
   `# Bench ${date}`,
   "",
-  `Machine: ${machine}. Steps timed per cell: ${STEPS}, best of 2 interleaved repeats after 10 warm-up steps. Network: MLP 2-16-16-2 on spirals, Adam, batch 32.`,
+  `Machine: ${machine}. Steps timed per cell: ${STEPS}, best of 2 interleaved repeats after 10 warm-up steps. Networks: ${WORKLOADS.map((w) => `${w.name} on ${w.task} (${w.optimizer})`).join("; ")}; batch 32.`,
   "Batched: one race of K copies in one graph. Separate: K single-copy races stepped in turn.",
   "",
   markdownTable([...node, ...browser.rows]),
