@@ -3,34 +3,32 @@
  * PyTorch SequentialLR) and a product of factors (PyTorch ChainedScheduler,
  * whose chainable schedulers multiply each other's effect).
  */
-import { z } from "zod";
 import { stepListField } from "./fields.ts";
-import { defineFamily, param } from "./family.ts";
+import { defineFamily, param, type Family, type SpecFrom } from "./family.ts";
 import { REF } from "./references.ts";
-import { anySpecSchema, makeSchedule } from "./make.ts";
+import { makeSchedule, nestedSpecListField } from "./make.ts";
 import type { ScheduleSpec } from "./types.ts";
-
-const childList = (what: string, max: number) =>
-  z
-    .array(z.lazy(() => anySpecSchema), { error: `must be a list of schedule specs` })
-    .min(1, { error: `needs at least one ${what}` })
-    .max(max, { error: `at most ${max} ${what}s` });
 
 const noPlateau = (children: ScheduleSpec[], field: string): [string, string][] =>
   children.flatMap((c, i) => (c.kind === "plateau" ? [[`${field}.${i}`, "a plateau schedule needs metrics and cannot be composed; use it on its own"] as [string, string]] : []));
+
+const joinFields = { schedules: nestedSpecListField("schedule", 16), boundaries: stepListField(1, "boundary") };
 
 /**
  * Child i runs from boundaries[i−1] and sees the step counted from there
  * (t − boundaries[i−1]), so each child starts at its own step 0. Example:
  * warmup then cosine is join([linear 0→η over W], [cosine over T − W], [W]).
  */
-export const join = defineFamily({
+// Interfaces (not type aliases), so that ScheduleSpec, which includes these specs, may appear in them.
+interface JoinSpec extends SpecFrom<"join", [], typeof joinFields, ScheduleSpec> {}
+
+export const join: Family<"join", JoinSpec> = defineFamily<"join", [], typeof joinFields, ScheduleSpec>({
   kind: "join",
   title: "Sequence of schedules",
   summary: "Run one schedule after another, each restarting its own step count at its boundary.",
   latex: "\\eta_t = g_i(t - b_i) \\quad \\text{for } b_i \\le t < b_{i+1},\\ b_0 = 0",
   params: [],
-  extra: { schedules: childList("schedule", 16), boundaries: stepListField(1, "boundary") },
+  extra: joinFields,
   extraDefaults: {
     schedules: [
       { kind: "linear", lr: 0.01, endLr: 0.1, decaySteps: 10 },
@@ -56,19 +54,23 @@ export const join = defineFamily({
   frameworks: { pytorch: "SequentialLR", optax: "join_schedules" },
 });
 
+const chainParams = [param.lr()] as const;
+const chainFields = { factors: nestedSpecListField("factor", 8) };
+interface ChainSpec extends SpecFrom<"chain", typeof chainParams, typeof chainFields, ScheduleSpec> {}
+
 /**
  * η_t = η_0 · Π_i g_i(t): each child is a multiplier (give it lr 1). This is
  * what PyTorch ChainedScheduler does with chainable schedulers: ConstantLR
  * (factor 0.1 for 20 steps) chained with ExponentialLR(0.9) jumps up ×10 at
  * step 20, because the exponential keeps running while the constant lifts.
  */
-export const chain = defineFamily({
+export const chain: Family<"chain", ChainSpec> = defineFamily<"chain", typeof chainParams, typeof chainFields, ScheduleSpec>({
   kind: "chain",
   title: "Chained (multiplied) schedules",
   summary: "Multiply several schedules together, as PyTorch's ChainedScheduler does.",
   latex: "\\eta_t = \\eta_0 \\prod_i g_i(t)",
-  params: [param.lr()],
-  extra: { factors: childList("factor", 8) },
+  params: chainParams,
+  extra: chainFields,
   extraDefaults: {
     factors: [
       { kind: "piecewise-constant", boundaries: [20], values: [0.1, 1], switchAfterBoundary: false },

@@ -5,9 +5,28 @@
  */
 import { z } from "zod";
 import { numberField } from "./fields.ts";
-import type { FrameworkNames, ParamDef, Reference, Schedule, ScheduleKind, SpecOf } from "./types.ts";
+import type { FrameworkNames, ParamDef, Reference, Schedule } from "./types.ts";
 
-export interface Family<K extends ScheduleKind = ScheduleKind> {
+type Simplify<T> = { [F in keyof T]: T[F] } & {};
+
+declare const nested: unique symbol;
+/**
+ * A zod field holding a nested spec (warmup's `after`) or a list of them (a
+ * join's or chain's children). ScheduleSpec is derived from the families, so
+ * a family cannot name it while its own type is being inferred: SpecFrom
+ * types these fields as N, and the three families that nest pass
+ * N = ScheduleSpec explicitly (with an annotated type, see warmup.ts).
+ */
+export type NestedSpecField<Many extends boolean> = z.ZodType<unknown> & { readonly [nested]: Many };
+
+type FieldOutput<T, N> = T extends NestedSpecField<true> ? N[] : T extends NestedSpecField<false> ? N : z.output<T>;
+
+/** The spec a family's fields define: its kind, one number per ParamDef, and each extra's zod output. */
+export type SpecFrom<K extends string, P extends readonly ParamDef[], E extends Record<string, z.ZodType>, N = never> = Simplify<
+  { kind: K } & { [D in P[number] as D["name"]]: number } & { [F in keyof E]: FieldOutput<E[F], N> }
+>;
+
+export interface Family<K extends string = string, S = { kind: K }> {
   kind: K;
   title: string;
   /** One line, plain text. */
@@ -17,68 +36,78 @@ export interface Family<K extends ScheduleKind = ScheduleKind> {
   /** Numeric parameters (the sliders), in display order. */
   params: readonly ParamDef[];
   /** A complete, valid spec. */
-  defaults: SpecOf<K>;
+  defaults: S;
   /** Validates a spec of this kind; missing fields take the defaults. */
-  schema: z.ZodType<SpecOf<K>>;
-  make(spec: SpecOf<K>): Schedule;
+  schema: z.ZodType<S>;
+  make(spec: S): Schedule;
   references: readonly Reference[];
   frameworks: FrameworkNames;
 }
 
-interface FamilyInput<K extends ScheduleKind> extends Omit<Family<K>, "schema" | "defaults"> {
+// K, P and E are inferred from kind, params and extra only (NoInfer elsewhere).
+interface FamilyInput<K extends string, P extends readonly ParamDef[], E extends Record<string, z.ZodType>, N>
+  extends Omit<Family<K, SpecFrom<K, P, E, N>>, "schema" | "defaults" | "params" | "make"> {
+  params: P;
+  make(spec: NoInfer<SpecFrom<K, P, E, N>>): Schedule;
   /** Non-numeric fields (enums, booleans, lists, nested specs). */
-  extra?: Record<string, z.ZodType>;
-  /** Values for the non-numeric fields; numeric defaults come from params. */
-  extraDefaults?: Partial<SpecOf<K>>;
+  extra?: E;
+  /** A value for every non-numeric field; numeric defaults come from params. */
+  extraDefaults?: NoInfer<{ [F in keyof E]: FieldOutput<E[F], N> }>;
   /** Cross-field rules; return [path, message] pairs. */
-  check?: (spec: SpecOf<K>) => [string, string][];
+  check?: (spec: NoInfer<SpecFrom<K, P, E, N>>) => [string, string][];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-export function defineFamily<K extends ScheduleKind>(input: FamilyInput<K>): Family<K> {
-  const { extra = {}, extraDefaults = {}, check, ...rest } = input;
+export function defineFamily<const K extends string, const P extends readonly ParamDef[], E extends Record<string, z.ZodType> = Record<never, z.ZodType>, N = never>(
+  input: FamilyInput<K, P, E, N>,
+): Family<K, SpecFrom<K, P, E, N>> {
+  type S = SpecFrom<K, P, E, N>;
+  const { extra, extraDefaults, check, ...rest } = input;
+  const missing = Object.keys(extra ?? {}).filter((name) => !Object.hasOwn(extraDefaults ?? {}, name));
+  if (missing.length > 0) throw new Error(`schedule family "${input.kind}": extra field(s) ${missing.join(", ")} have no default in extraDefaults`);
   const numeric = Object.fromEntries(input.params.map((p) => [p.name, numberField(p)]));
+  // The fields are built from P and E at run time, so their product is S by construction.
   const defaults = {
     kind: input.kind,
     ...Object.fromEntries(input.params.map((p) => [p.name, p.default])),
     ...extraDefaults,
-  } as unknown as SpecOf<K>;
+  } as S;
   const object = z.strictObject({ kind: z.literal(input.kind), ...numeric, ...extra });
   const schema = z.preprocess(
     (value) => (isRecord(value) ? { ...defaults, ...value } : value),
     object.superRefine((spec, ctx) => {
       // Cross-field rules only speak once every field is valid on its own.
       if (!object.safeParse(spec).success) return;
-      for (const [path, message] of check?.(spec as unknown as SpecOf<K>) ?? []) {
+      for (const [path, message] of check?.(spec as S) ?? []) {
         ctx.addIssue({ code: "custom", path: path === "" ? [] : path.split("."), message });
       }
     }),
-  ) as unknown as z.ZodType<SpecOf<K>>;
+  ) as z.ZodType<S>;
   return { ...rest, defaults, schema };
 }
 
 /** Shared param builders: one vocabulary for the whole library. */
 export const param = {
-  lr(over: Partial<ParamDef> = {}): ParamDef {
+  lr<const N extends string = "lr">(over: Partial<Omit<ParamDef, "name">> & { name?: N } = {}): ParamDef<NoInfer<N>> {
     return {
-      name: "lr", symbol: "\\eta_0", label: "initial rate", unit: "per step",
+      name: "lr" as N, symbol: "\\eta_0", label: "initial rate", unit: "per step",
       description: "The learning rate the schedule starts from.",
       min: 1e-4, max: 1, default: 0.1, scale: "log", integer: false,
       valid: { min: 0, max: 1e6, minExclusive: true }, ...over,
     };
   },
-  minLr(over: Partial<ParamDef> = {}): ParamDef {
+  minLr<const N extends string = "minLr">(over: Partial<Omit<ParamDef, "name">> & { name?: N } = {}): ParamDef<NoInfer<N>> {
     return {
-      name: "minLr", symbol: "\\eta_{\\min}", label: "floor rate",
+      name: "minLr" as N, symbol: "\\eta_{\\min}", label: "floor rate",
       description: "The lowest rate the schedule reaches.",
       min: 0, max: 0.1, default: 0, scale: "linear", integer: false,
       valid: { min: 0, max: 1e6 }, ...over,
     };
   },
-  steps(name: string, symbol: string, label: string, description: string, def: number, over: Partial<ParamDef> = {}): ParamDef {
+  steps<const N extends string>(name: N, symbol: string, label: string, description: string, def: number, over: Partial<Omit<ParamDef, "name">> = {}): ParamDef<NoInfer<N>> {
     return {
       name, symbol, label, description, unit: "steps",
       min: 1, max: 1000, default: def, scale: "linear", integer: true,

@@ -5,8 +5,9 @@
  * into a function of the step.
  */
 import { z } from "zod";
-import { registry, KINDS, isKind } from "./registry.ts";
+import { familyOf, KINDS, isKind } from "./registry.ts";
 import { describeValue } from "./fields.ts";
+import type { NestedSpecField } from "./family.ts";
 import type { ParseResult, Schedule, ScheduleSpec, SpecError } from "./types.ts";
 
 type Path = readonly PropertyKey[];
@@ -37,8 +38,8 @@ function parseRaw(input: unknown): { ok: true; spec: ScheduleSpec } | { ok: fals
     const got = kind === undefined ? "no kind" : `${describeValue(kind)}`;
     return { ok: false, errors: [{ path: ["kind"], message: `unknown schedule (${got}); expected one of ${KINDS.join(", ")}` }] };
   }
-  const family = registry[kind];
-  const result = (family.schema as z.ZodType<ScheduleSpec>).safeParse(input);
+  const family = familyOf(kind);
+  const result = family.schema.safeParse(input);
   if (result.success) return { ok: true, spec: result.data };
   const fields = ["kind", ...family.params.map((p) => p.name), ...Object.keys(family.defaults).filter((k) => k !== "kind" && !family.params.some((p) => p.name === k))];
   const errors = result.error.issues.flatMap((issue): RawError[] => {
@@ -51,12 +52,29 @@ function parseRaw(input: unknown): { ok: true; spec: ScheduleSpec } | { ok: fals
 }
 
 /** A spec nested in another (warmup's `after`, a join's children): validated with the same rules. */
-export const anySpecSchema: z.ZodType<ScheduleSpec> = z.unknown().transform((value, ctx) => {
+const anySpecSchema: z.ZodType<ScheduleSpec> = z.unknown().transform((value, ctx) => {
   const parsed = parseRaw(value);
   if (parsed.ok) return parsed.spec;
   for (const error of parsed.errors) ctx.addIssue({ code: "custom", message: error.message, path: [...error.path] as (string | number)[] });
   return z.NEVER;
 });
+
+// Function declarations with annotated results, so that a family's field
+// types never wait on ScheduleSpec (which is derived from those families).
+
+/** A field holding one nested spec (warmup's `after`). */
+export function nestedSpecField(): NestedSpecField<false> {
+  return z.lazy(() => anySpecSchema) as z.ZodType<unknown> as NestedSpecField<false>;
+}
+
+/** A field holding a list of 1 to `max` nested specs (a join's schedules, a chain's factors). */
+export function nestedSpecListField(what: string, max: number): NestedSpecField<true> {
+  const list = z
+    .array(z.lazy(() => anySpecSchema), { error: `must be a list of schedule specs` })
+    .min(1, { error: `needs at least one ${what}` })
+    .max(max, { error: `at most ${max} ${what}s` });
+  return list as z.ZodType<unknown> as NestedSpecField<true>;
+}
 
 /** Check unknown input (JSON, URL, slider state) against the registry's rules. */
 export function parseSpec(input: unknown): ParseResult {
@@ -94,8 +112,7 @@ export function checkSpec(input: unknown): ScheduleSpec {
  * parseSpec. The step must be a finite number ≥ 0 (a RangeError otherwise).
  */
 export function makeSchedule(spec: ScheduleSpec): Schedule {
-  const family = registry[spec.kind] as unknown as { make(spec: ScheduleSpec): Schedule };
-  const schedule = family.make(spec);
+  const schedule = familyOf(spec.kind).make(spec);
   return (t) => {
     if (!(Number.isFinite(t) && t >= 0)) throw new RangeError(`step must be a finite number ≥ 0, got ${t}`);
     const lr = schedule(t);

@@ -3,7 +3,7 @@
  * the CLI and the trainer read everything about a schedule from here.
  */
 import type { Family } from "./family.ts";
-import type { ScheduleKind } from "./types.ts";
+import type { ScheduleKind, ScheduleSpec } from "./types.ts";
 import { constant, exponential, inverseTime, linear, multiStep, polynomial, step } from "./decay.ts";
 import { cosine, cosineRestarts } from "./cosine.ts";
 import { cyclic, oneCycle } from "./cycles.ts";
@@ -12,7 +12,7 @@ import { piecewiseConstant, piecewiseInterpolate } from "./piecewise.ts";
 import { plateau } from "./plateau.ts";
 import { chain, join } from "./compose.ts";
 
-export const registry: { readonly [K in ScheduleKind]: Family<K> } = {
+export const registry = {
   constant,
   step,
   "multi-step": multiStep,
@@ -35,6 +35,11 @@ export const registry: { readonly [K in ScheduleKind]: Family<K> } = {
 };
 
 export const KINDS = Object.keys(registry) as ScheduleKind[];
+
+/** The family of a kind, typed for a spec of any kind (each family's key is its kind: a registry test checks). */
+export function familyOf(kind: ScheduleKind): Family<ScheduleKind, ScheduleSpec> {
+  return registry[kind];
+}
 
 const KIND_SET: ReadonlySet<string> = new Set(KINDS);
 

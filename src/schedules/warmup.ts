@@ -1,12 +1,12 @@
 /** Warmup in front of any schedule, the Transformer's inverse square root, and warmup-stable-decay. */
-import { z } from "zod";
 import { enumField } from "./fields.ts";
-import { defineFamily, param } from "./family.ts";
+import { defineFamily, param, type Family, type SpecFrom } from "./family.ts";
 import { REF } from "./references.ts";
-import { anySpecSchema, makeSchedule } from "./make.ts";
-import type { WarmupShape } from "./types.ts";
+import { makeSchedule, nestedSpecField } from "./make.ts";
+import type { ScheduleSpec } from "./types.ts";
 
 const SHAPES = ["linear", "cosine", "1-sqrt"] as const;
+export type WarmupShape = (typeof SHAPES)[number];
 
 /** Progress p ∈ [0, 1] → rising factor in [0, 1]. */
 export function rise(shape: WarmupShape, p: number): number {
@@ -22,22 +22,28 @@ export function fall(shape: WarmupShape, p: number): number {
   return 1 - Math.sqrt(p);
 }
 
+const warmupParams = [
+  param.minLr({ name: "startLr", symbol: "\\eta_{\\text{start}}", label: "start rate", description: "The rate at step 0 (Hugging Face uses 0, PyTorch LinearLR a fraction of the target)." }),
+  param.steps("warmupSteps", "W", "warmup steps", "Steps spent climbing to the target.", 10, { valid: { min: 1, max: 1e9 } }),
+] as const;
+const warmupFields = { shape: enumField(SHAPES), after: nestedSpecField() };
+// An interface (not a type alias), so that ScheduleSpec, which includes this spec, may appear in it.
+interface WarmupSpec extends SpecFrom<"warmup", typeof warmupParams, typeof warmupFields, ScheduleSpec> {}
+
 /**
  * Warmup (Goyal et al. 2017, section 2.2): climb from startLr to the next
  * schedule's first value over W steps, then run that schedule on t − W.
  * Example: startLr 0, W = 5, then constant 0.1: 0, 0.02, 0.04, 0.06, 0.08, 0.1, 0.1 …
+ * Annotated because its `after` is any spec, warmup included.
  */
-export const warmup = defineFamily({
+export const warmup: Family<"warmup", WarmupSpec> = defineFamily<"warmup", typeof warmupParams, typeof warmupFields, ScheduleSpec>({
   kind: "warmup",
   title: "Learning-rate warmup",
   summary: "Start small and climb to the target rate over the first steps, then hand over to any schedule.",
   latex:
     "\\eta_t = \\begin{cases} \\eta_{\\text{start}} + \\left(g(0) - \\eta_{\\text{start}}\\right) \\dfrac{t}{W} & t < W \\\\ g(t - W) & t \\ge W \\end{cases}",
-  params: [
-    param.minLr({ name: "startLr", symbol: "\\eta_{\\text{start}}", label: "start rate", description: "The rate at step 0 (Hugging Face uses 0, PyTorch LinearLR a fraction of the target)." }),
-    param.steps("warmupSteps", "W", "warmup steps", "Steps spent climbing to the target.", 10, { valid: { min: 1, max: 1e9 } }),
-  ],
-  extra: { shape: enumField(SHAPES), after: z.lazy(() => anySpecSchema) },
+  params: warmupParams,
+  extra: warmupFields,
   extraDefaults: { shape: "linear", after: { kind: "cosine", lr: 0.1, minLr: 0, decaySteps: 90, exponent: 1, periodic: false } },
   make: ({ startLr, warmupSteps, shape, after }) => {
     const next = makeSchedule(after);

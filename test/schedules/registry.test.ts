@@ -1,6 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { isKind, parseSpec, registry, KINDS } from "../../src/schedules/index.ts";
 
+describe("registry", () => {
+  it("keys each family by its own kind", () => {
+    for (const [key, family] of Object.entries(registry)) expect(family.kind, key).toBe(key);
+  });
+
+  it("gives every family's defaults exactly its fields: kind, one number per param, and its extras", () => {
+    for (const kind of KINDS) {
+      const { defaults, params } = registry[kind];
+      for (const p of params) expect(typeof (defaults as Record<string, unknown>)[p.name], `${kind}.${p.name}`).toBe("number");
+      expect(new Set(params.map((p) => p.name)).size, `${kind}: parameter names are unique`).toBe(params.length);
+    }
+  });
+});
+
 describe("isKind", () => {
   it("accepts every registry kind and nothing inherited from Object.prototype", () => {
     for (const kind of KINDS) expect(isKind(kind), kind).toBe(true);
