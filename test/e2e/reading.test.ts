@@ -36,3 +36,18 @@ describe("print", () => {
     await context.close();
   });
 });
+
+describe("definitions and summaries", () => {
+  it("typeset their formulas (η_t as η with a subscript t) on the home page, the glossary index, tag pages and entries", async () => {
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const route of ["", "glossary/", "tags/decay/", "glossary/exponential-decay/", "glossary/robbins-monro-conditions/"]) {
+      await page.goto(site.server.url(route));
+      const texts = await page.locator(".definition, .az-list dd, main li:not(:has(code))").allInnerTexts();
+      const raw = texts.filter((t) => /(?<![\p{L}\p{N}_.])\p{L}_[\p{L}0-9]|\^\(/u.test(t));
+      expect(raw, route).toEqual([]);
+      expect(await page.locator(".definition sub, .az-list dd sub, main li sub").count(), route).toBeGreaterThan(0);
+    }
+    await context.close();
+  });
+});
