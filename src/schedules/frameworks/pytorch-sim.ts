@@ -302,7 +302,7 @@ export class CyclicLR extends LRScheduler {
   readonly maxLr: number;
   readonly mode: CyclicMode;
   readonly gamma: number;
-  constructor(optimizer: Optimizer, cyclicBaseLr: number, maxLr: number, stepSizeUp = 2000, stepSizeDown: number | undefined = undefined, mode: CyclicMode = "triangular", gamma = 1) {
+  constructor(optimizer: Optimizer, cyclicBaseLr: number, maxLr: number, stepSizeUp = 2000, stepSizeDown?: number, mode: CyclicMode = "triangular", gamma = 1) {
     super(optimizer);
     this.cyclicBaseLr = cyclicBaseLr;
     this.maxLr = maxLr;
