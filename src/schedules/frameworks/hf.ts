@@ -323,13 +323,13 @@ function snippet(spec: ScheduleSpec, totalSteps: number): SnippetResult {
     if (found?.exact) {
       const { num_warmup_steps, num_training_steps, ...rest } = found.config.params as Record<string, unknown>;
       const args = [`"${found.config.name}"`, "optimizer"];
-      if (num_warmup_steps !== undefined) args.push(`num_warmup_steps=${String(num_warmup_steps)}`);
-      if (num_training_steps !== undefined) args.push(`num_training_steps=${String(num_training_steps)}`);
+      if (num_warmup_steps !== undefined) args.push(`num_warmup_steps=${argText("num_warmup_steps", num_warmup_steps)}`);
+      if (num_training_steps !== undefined) args.push(`num_training_steps=${argText("num_training_steps", num_training_steps)}`);
       const specific = Object.entries(rest);
       if (specific.length > 0) args.push(`scheduler_specific_kwargs={${specific.map(([k, v]) => `"${k}": ${argText(k, v)}`).join(", ")}}`);
       const note = found.config.name === "inverse_sqrt" && rest.timescale !== undefined && rest.timescale !== num_warmup_steps
         ? "# get_scheduler does not pass timescale on; call the function itself:\nfrom transformers.optimization import get_inverse_sqrt_schedule\n" +
-          `scheduler = get_inverse_sqrt_schedule(optimizer, num_warmup_steps=${String(num_warmup_steps)}, timescale=${String(rest.timescale)})\n`
+          `scheduler = get_inverse_sqrt_schedule(optimizer, num_warmup_steps=${argText("num_warmup_steps", num_warmup_steps)}, timescale=${argText("timescale", rest.timescale)})\n`
         : `scheduler = get_scheduler(${args.join(", ")})\n`;
       return { ok: true, code: header + `optimizer = torch.optim.AdamW(model.parameters(), lr=${pythonFloat(found.config.baseLr as number)})\n` + note + loop };
     }
