@@ -139,6 +139,29 @@ export const entryClaims: readonly Claim[] = [
     [["0.004", 0], ["0.052", 500], ["0.1", 1000], ["0.0855", 3250], ["0.0505", 5500], ["0.001", [10_000, 12_000]]]),
 ];
 
+/** Stationary spread of constant-rate SGD on f(w) = w²/2 with unit gradient noise: sd = sqrt(η/(2 − η)). */
+const noiseBallSd = (r: (t: number) => number): number => Math.sqrt(r(0) / (2 - r(0)));
+/** Standard deviation of the mean of T consecutive stationary iterates (AR(1) with ρ = 1 − η). */
+const averageSd = (T: number) => (r: (t: number) => number): number => {
+  const rho = 1 - r(0);
+  const factor = (1 + rho) / (1 - rho) - (2 * rho * (1 - rho ** T)) / (T * (1 - rho) ** 2);
+  return Math.sqrt((noiseBallSd(r) ** 2 * factor) / T);
+};
+
+/** Worked examples in prose (the noise ball), recomputed from the constant schedule's rate. */
+export const noiseBallClaims: readonly Claim[] = [
+  { file: g("stochastic-gradient-descent"), text: "at $\\eta = 0.1$ the weights jitter with a standard deviation of about 0.23 around the minimum; at $\\eta = 0.01$, about 0.07",
+    values: [
+      { quote: "0.1", at: 0, source: { spec: { kind: "constant", lr: 0.1 } } },
+      { quote: "0.23", at: noiseBallSd, source: { spec: { kind: "constant", lr: 0.1 } } },
+      { quote: "0.01", at: 0, source: { spec: { kind: "constant", lr: 0.01 } } },
+      { quote: "0.07", at: noiseBallSd, source: { spec: { kind: "constant", lr: 0.01 } } },
+    ] },
+  { file: g("stochastic-weight-averaging"), text: "With $a = \\sigma = 1$ and $\\eta = 0.1$, the last iterate has a standard deviation of about $0.23$; the average of 1,000 consecutive iterates, about $0.03$.",
+    source: { spec: { kind: "constant", lr: 0.1 } },
+    values: [{ quote: "0.1", at: 0 }, { quote: "0.23", at: noiseBallSd }, { quote: "0.03", at: averageSd(1000) }] },
+];
+
 /**
  * Rows of worked-example tables that quote no learning rate, with the reason.
  * Every other row of a schedule entry's worked-example table must be a claim.
