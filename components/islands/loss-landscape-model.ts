@@ -6,7 +6,7 @@
  * figure and the redrawn one cannot disagree. No DOM.
  */
 import { fittedSpec } from "../../src/schedules/fit.ts";
-import { registry, type ScheduleKind, type ScheduleSpec } from "../../src/schedules/index.ts";
+import { kindsThat, registry, type ScheduleKind, type ScheduleSpec } from "../../src/schedules/index.ts";
 import {
   contourGrid,
   getLandscape,
@@ -25,8 +25,9 @@ import { echo, plainText, strictNumber, type Reading, type UrlField } from "../.
 import { readUrlState, writeUrlState, type UrlFields, type UrlNotice } from "../../src/browser/url-state.ts";
 
 /** The schedules a reader can trace on a landscape. */
-export const LANDSCAPE_KINDS = ["constant", "step", "exponential", "inverse-time", "cosine", "cosine-restarts", "cyclic", "one-cycle"] as const;
-export type LandscapeKind = (typeof LANDSCAPE_KINDS)[number];
+/** The kinds the landscape offers (each family says), in registry order. */
+export const LANDSCAPE_KINDS: readonly ScheduleKind[] = kindsThat("landscape");
+export type LandscapeKind = ScheduleKind;
 
 export const LANDSCAPE_LIMITS = {
   lr: [0.001, 2],

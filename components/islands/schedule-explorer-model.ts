@@ -5,7 +5,7 @@
  * produces for the same settings. Pure: used at build time by
  * ScheduleExplorer.astro and live by the island, so both show the same thing.
  */
-import { registry, sampleSchedule, KINDS, type ScheduleKind, type ScheduleSpec } from "../../src/schedules/index.ts";
+import { kindsThat, registry, sampleSchedule, type ScheduleKind, type ScheduleSpec } from "../../src/schedules/index.ts";
 import { adapters, LIBRARIES, type Library } from "../../src/schedules/frameworks/index.ts";
 import { curvePoints, type CurvePoint } from "../../src/plots/schedule-figure.ts";
 import { sliderAttributes, tidy, type SliderAttributes } from "../../src/browser/slider.ts";
@@ -91,8 +91,8 @@ export function describeCurve(rates: readonly number[], title = "the rate"): str
   );
 }
 
-/** The kinds a reader can overlay (the plateau rule needs a metric, so it is left out). */
-export const COMPARABLE: readonly ScheduleKind[] = KINDS.filter((k) => k !== "plateau" && k !== "join" && k !== "chain");
+/** The kinds a reader can overlay (each family says; the plateau rule needs a metric, so it is left out). */
+export const COMPARABLE: readonly ScheduleKind[] = kindsThat("comparable");
 
 function choicesFor(spec: ScheduleSpec): ChoiceModel[] {
   const defaults = registry[spec.kind].defaults as unknown as Record<string, unknown>;

@@ -176,10 +176,10 @@ export class RaceLog {
 export const fmt = (v: number | null): string => (v === null ? "—" : Number.parseFloat(v.toPrecision(3)).toString());
 export const pct = (v: number | null): string => (v === null ? "—" : `${(v * 100).toFixed(1)}%`);
 
-/** Each schedule's rate over the run, known before training (plateau: its starting rate until it hears a metric). */
+/** Each schedule's rate over the run, known before training (a stateful one, plateau, holds its starting rate until it hears a metric). */
 export function plannedRates(setup: RaceSetup): RacePoint[] {
   return setup.schedules.flatMap((spec, k) => {
-    const at = spec.kind === "plateau" ? () => spec.lr : makeSchedule(spec);
+    const at = makeSchedule(spec);
     const every = Math.max(1, Math.floor(setup.steps / 300));
     const out: RacePoint[] = [];
     for (let t = 0; t < setup.steps; t += every) out.push({ step: t, run: setup.labels[k] as string, value: at(t) });

@@ -45,12 +45,8 @@ export interface DescentResult {
 /** |x| or |y| past this counts as divergence. */
 export const DIVERGENCE_BOUND = 1e6;
 
-/** The rate as a function of the step; "plateau" reacts to a metric, so on a landscape it is a constant at spec.lr. */
+/** The rate as a function of the step; a stateful schedule (plateau) hears no metric on a landscape, so makeSchedule holds its starting rate. */
 function rateOf(spec: ScheduleSpec): (t: number) => number {
-  if (spec.kind === "plateau") {
-    const lr = spec.lr;
-    return () => lr;
-  }
   return makeSchedule(spec);
 }
 

@@ -4,13 +4,17 @@
  * whose chainable schedulers multiply each other's effect).
  */
 import { stepListField } from "./fields.ts";
-import { defineFamily, param, type Family, type SpecFrom } from "./family.ts";
+import { defineFamily, keepDefaults, param, type Family, type SpecFrom } from "./family.ts";
 import { REF } from "./references.ts";
 import { makeSchedule, nestedSpecListField } from "./make.ts";
+import { familyOf } from "./registry.ts";
 import type { ScheduleSpec } from "./types.ts";
 
-const noPlateau = (children: ScheduleSpec[], field: string): [string, string][] =>
-  children.flatMap((c, i) => (c.kind === "plateau" ? [[`${field}.${i}`, "a plateau schedule needs metrics and cannot be composed; use it on its own"] as [string, string]] : []));
+/** A stateful child (reduce on plateau) has no rate as a function of the step, so it cannot be composed. */
+const noStateful = (children: ScheduleSpec[], field: string): [string, string][] =>
+  children.flatMap((c, i): [string, string][] =>
+    familyOf(c.kind).stateful ? [[`${field}.${i}`, `a ${c.kind} schedule needs metrics and cannot be composed; use it on its own`]] : [],
+  );
 
 const joinFields = { schedules: nestedSpecListField("schedule", 16), boundaries: stepListField(1, "boundary") };
 
@@ -37,7 +41,7 @@ export const join: Family<"join", JoinSpec> = defineFamily<"join", [], typeof jo
     boundaries: [10],
   },
   check: (s) => {
-    const issues = noPlateau(s.schedules, "schedules");
+    const issues = noStateful(s.schedules, "schedules");
     if (s.schedules.length !== s.boundaries.length + 1) issues.push(["boundaries", `needs one boundary fewer than schedules (${s.schedules.length - 1}), got ${s.boundaries.length}`]);
     return issues;
   },
@@ -50,6 +54,8 @@ export const join: Family<"join", JoinSpec> = defineFamily<"join", [], typeof jo
       return (parts[i] as (t: number) => number)(t - start);
     };
   },
+  capabilities: { raceable: false, comparable: false, landscape: false },
+  fit: keepDefaults,
   references: [REF.optaxSchedules, REF.pytorchSchedulers],
   frameworks: { pytorch: "SequentialLR", optax: "join_schedules" },
 });
@@ -77,11 +83,13 @@ export const chain: Family<"chain", ChainSpec> = defineFamily<"chain", typeof ch
       { kind: "exponential", lr: 1, k: 0.10536051565782628, staircase: false, decaySteps: 1, minLr: 0 },
     ],
   },
-  check: (s) => noPlateau(s.factors, "factors"),
+  check: (s) => noStateful(s.factors, "factors"),
   make: ({ lr, factors }) => {
     const parts = factors.map(makeSchedule);
     return (t) => parts.reduce((product, g) => product * g(t), lr);
   },
+  capabilities: { raceable: false, comparable: false, landscape: false },
+  fit: keepDefaults,
   references: [REF.pytorchSchedulers],
   frameworks: { pytorch: "ChainedScheduler" },
 });

@@ -1,6 +1,6 @@
 /** Cosine annealing and cosine annealing with warm restarts (SGDR). */
 import { booleanField } from "./fields.ts";
-import { defineFamily, param } from "./family.ts";
+import { defineFamily, param, quarterOf } from "./family.ts";
 import { REF } from "./references.ts";
 
 const minBelowLr = (s: { lr: number; minLr: number }): [string, string][] =>
@@ -38,6 +38,8 @@ export const cosine = defineFamily({
       ? minLr + ((lr - minLr) * (1 + Math.cos((Math.PI * progress) / decaySteps))) / 2
       : minLr + (lr - minLr) * factor ** exponent;
   },
+  capabilities: { raceable: true, comparable: true, landscape: true },
+  fit: (s, { steps }) => ({ ...s, decaySteps: steps }),
   references: [REF.sgdr, REF.pytorchSchedulers, REF.optaxSchedules],
   frameworks: { pytorch: "CosineAnnealingLR", keras: "CosineDecay", optax: "cosine_decay_schedule", hf: "cosine" },
 });
@@ -92,6 +94,8 @@ export const cosineRestarts = defineFamily({
     const height = mMul === 1 ? lr - minLr : (lr - minLr) * mMul ** index;
     return minLr + (height * (1 + Math.cos((Math.PI * tCur) / length))) / 2;
   },
+  capabilities: { raceable: true, comparable: true, landscape: true },
+  fit: (s, { steps }) => ({ ...s, period: quarterOf(steps), tMult: 1 }),
   references: [REF.sgdr, REF.pytorchSchedulers, REF.kerasSchedules],
   frameworks: { pytorch: "CosineAnnealingWarmRestarts", keras: "CosineDecayRestarts", optax: "sgdr_schedule", hf: "cosine_with_hard_restarts" },
 });

@@ -2,6 +2,7 @@
 import { booleanField, enumField } from "./fields.ts";
 import { defineFamily, param } from "./family.ts";
 import { REF } from "./references.ts";
+import { makeSchedule } from "./make.ts";
 
 /**
  * Triangular waves between a base and a maximum rate (Smith 2017, section
@@ -41,6 +42,20 @@ export const cyclic = defineFamily({
       const amplitude = mode === "triangular" ? 1 : mode === "triangular2" ? 1 / 2 ** (cycle - 1) : gamma ** t;
       return baseLr + baseHeight * amplitude;
     };
+  },
+  capabilities: { raceable: true, comparable: true, landscape: true },
+  fit: (s, { steps, peak }) => {
+    const half = Math.max(1, Math.floor(steps / 8));
+    return { ...s, maxLr: peak, baseLr: peak / 10, stepSizeUp: half, stepSizeDown: half };
+  },
+  // CyclicLR: m = max_m − (max_m − base_m)·(η − η_base)/(η_max − η_base); PyTorch's defaults (0.8, 0.9).
+  momentum: {
+    range: { base: 0.8, max: 0.9 },
+    make: (spec, range) => {
+      const lr = makeSchedule(spec);
+      const span = spec.maxLr - spec.baseLr;
+      return (t) => (span === 0 ? range.max : range.max - ((range.max - range.base) * (lr(t) - spec.baseLr)) / span);
+    },
   },
   references: [REF.clr, REF.pytorchSchedulers],
   frameworks: { pytorch: "CyclicLR", optax: "(none built in)" },
@@ -130,6 +145,27 @@ export const oneCycle = defineFamily({
       }
       return last.end;
     };
+  },
+  capabilities: { raceable: true, comparable: true, landscape: true },
+  fit: (s, { steps, peak }) => ({ ...s, maxLr: peak, totalSteps: steps }),
+  // OneCycleLR anneals max_momentum → base_momentum over the rising phase and back over the falling
+  // phase (three-phase: stays at max in the last phase); PyTorch's defaults (0.85, 0.95).
+  momentum: {
+    range: { base: 0.85, max: 0.95 },
+    make: (spec, range) => {
+      const phases = oneCyclePhases(spec);
+      const anneal = spec.anneal === "cos" ? annealCos : annealLinear;
+      const ends = spec.threePhase ? [[range.max, range.base], [range.base, range.max], [range.max, range.max]] : [[range.max, range.base], [range.base, range.max]];
+      return (t) => {
+        let startStep = 0;
+        for (const [i, phase] of phases.entries()) {
+          const [from, to] = ends[i] as [number, number];
+          if (t <= phase.endStep || i === phases.length - 1) return anneal(from, to, Math.min(1, (t - startStep) / (phase.endStep - startStep)));
+          startStep = phase.endStep;
+        }
+        return range.max;
+      };
+    },
   },
   references: [REF.superConvergence, REF.pytorchSchedulers],
   frameworks: { pytorch: "OneCycleLR", optax: "cosine_onecycle_schedule / linear_onecycle_schedule" },

@@ -3,7 +3,7 @@
  * exponential, inverse-time, polynomial and linear decay.
  */
 import { booleanField, stepListField } from "./fields.ts";
-import { defineFamily, param } from "./family.ts";
+import { defineFamily, keepDefaults, param, quarterOf } from "./family.ts";
 import { REF } from "./references.ts";
 
 /**
@@ -17,6 +17,8 @@ export const constant = defineFamily({
   latex: "\\eta_t = \\eta_0",
   params: [param.lr({ label: "rate", description: "The learning rate used at every step." })],
   make: ({ lr }) => () => lr,
+  capabilities: { raceable: true, comparable: true, landscape: true },
+  fit: keepDefaults,
   references: [REF.pytorchSchedulers],
   frameworks: { pytorch: "ConstantLR (factor=1) or no scheduler", keras: "a float learning rate", optax: "constant_schedule", hf: "constant" },
 });
@@ -40,6 +42,8 @@ export const step = defineFamily({
     },
   ],
   make: ({ lr, stepSize, gamma }) => (t) => lr * gamma ** Math.floor(t / stepSize),
+  capabilities: { raceable: true, comparable: true, landscape: true },
+  fit: (s, { steps }) => ({ ...s, stepSize: quarterOf(steps) }),
   references: [REF.pytorchSchedulers],
   frameworks: { pytorch: "StepLR", keras: "ExponentialDecay(staircase=True)", optax: "exponential_decay(staircase=True)" },
 });
@@ -65,6 +69,8 @@ export const multiStep = defineFamily({
   extra: { milestones: stepListField(1, "milestone") },
   extraDefaults: { milestones: [50, 75] },
   make: ({ lr, milestones, gamma }) => (t) => lr * gamma ** milestones.filter((m) => m <= t).length,
+  capabilities: { raceable: true, comparable: true, landscape: false },
+  fit: (s, { steps }) => ({ ...s, milestones: [Math.floor(steps / 2), Math.floor((3 * steps) / 4)] }),
   references: [REF.resnet, REF.pytorchSchedulers],
   frameworks: { pytorch: "MultiStepLR", keras: "PiecewiseConstantDecay", optax: "piecewise_constant_schedule" },
 });
@@ -98,6 +104,8 @@ export const exponential = defineFamily({
     const tau = staircase ? decaySteps * Math.floor(t / decaySteps) : t;
     return Math.max(minLr, lr * Math.exp(-k * tau));
   },
+  capabilities: { raceable: true, comparable: true, landscape: true },
+  fit: (s, { steps }) => ({ ...s, k: Math.log(100) / steps, decaySteps: Math.max(1, Math.floor(steps / 10)) }),
   references: [REF.kerasSchedules, REF.pytorchSchedulers],
   frameworks: { pytorch: "ExponentialLR", keras: "ExponentialDecay", optax: "exponential_decay" },
 });
@@ -125,6 +133,8 @@ export const inverseTime = defineFamily({
   extra: { staircase: booleanField() },
   extraDefaults: { staircase: false },
   make: ({ lr, k, staircase, decaySteps }) => (t) => lr / (1 + k * (staircase ? decaySteps * Math.floor(t / decaySteps) : t)),
+  capabilities: { raceable: true, comparable: true, landscape: true },
+  fit: (s, { steps }) => ({ ...s, k: 9 / steps, decaySteps: Math.max(1, Math.floor(steps / 10)) }),
   references: [REF.robbinsMonro, REF.kerasSchedules],
   frameworks: { keras: "InverseTimeDecay", optax: "(none; use inject_hyperparams or a lambda)" },
 });
@@ -160,6 +170,8 @@ export const polynomial = defineFamily({
   extra: { cycle: booleanField() },
   extraDefaults: { cycle: false },
   make: ({ lr, endLr, decaySteps, power, cycle }) => (t) => polynomialValue(lr, endLr, decaySteps, power, cycle, t),
+  capabilities: { raceable: true, comparable: true, landscape: false },
+  fit: (s, { steps }) => ({ ...s, decaySteps: steps }),
   references: [REF.deeplab, REF.kerasSchedules],
   frameworks: { pytorch: "PolynomialLR", keras: "PolynomialDecay", optax: "polynomial_schedule", hf: "polynomial" },
 });
@@ -179,6 +191,8 @@ export const linear = defineFamily({
     param.steps("decaySteps", "T", "decay steps", "Steps to go from the initial to the end rate.", 100),
   ],
   make: ({ lr, endLr, decaySteps }) => (t) => (lr - endLr) * (1 - Math.min(t, decaySteps) / decaySteps) + endLr,
+  capabilities: { raceable: true, comparable: true, landscape: false },
+  fit: (s, { steps }) => ({ ...s, decaySteps: steps }),
   references: [REF.pytorchSchedulers, REF.optaxSchedules],
   frameworks: { pytorch: "LinearLR", keras: "PolynomialDecay(power=1)", optax: "linear_schedule", hf: "linear" },
 });

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { numberField } from "./fields.ts";
-import type { FrameworkNames, ParamDef, Reference, Schedule } from "./types.ts";
+import type { FrameworkNames, Horizon, MomentumRange, ParamDef, Reference, Schedule, Scheduler } from "./types.ts";
 
 type Simplify<T> = { [F in keyof T]: T[F] } & {};
 
@@ -26,6 +26,30 @@ export type SpecFrom<K extends string, P extends readonly ParamDef[], E extends 
   { kind: K } & { [D in P[number] as D["name"]]: number } & { [F in keyof E]: FieldOutput<E[F], N> }
 >;
 
+/** What the site offers a kind for; every family states each one. */
+export interface Capabilities {
+  /** The race offers it by kind alone, fitted to the run (composites and hand-listed rates are left out). */
+  raceable: boolean;
+  /** The explorer can overlay it on another schedule. */
+  comparable: boolean;
+  /** The loss landscape offers it. */
+  landscape: boolean;
+}
+
+/** A schedule that listens to a metric: its rate is not a function of the step alone. */
+export interface Stateful<S> {
+  scheduler(spec: S): Scheduler;
+  /** Metrics for a figure drawn without a run (k-th value: the k-th evaluation). */
+  illustrativeMetrics(reports: number): number[];
+}
+
+/** PyTorch's cycle_momentum for this kind: momentum (or Adam's β₁) moves opposite to the rate. */
+export interface MomentumCycling<S> {
+  /** PyTorch's default bounds. */
+  range: MomentumRange;
+  make(spec: S, range: MomentumRange): (t: number) => number;
+}
+
 export interface Family<K extends string = string, S = { kind: K }> {
   kind: K;
   title: string;
@@ -42,13 +66,29 @@ export interface Family<K extends string = string, S = { kind: K }> {
   make(spec: S): Schedule;
   references: readonly Reference[];
   frameworks: FrameworkNames;
+  capabilities: Capabilities;
+  /** The spec fitted to a run of horizon.steps updates; `spec` is the defaults with the asked lr written in. */
+  fit(spec: S, horizon: Horizon): S;
+  /** Present when the schedule listens to a metric (reduce on plateau): no closed form, cannot be composed. */
+  stateful?: Stateful<S>;
+  /** Present when PyTorch cycles momentum with this schedule. */
+  momentum?: MomentumCycling<S>;
 }
+
+/** `fit` for a family whose defaults need no fitting to a run's length. */
+export const keepDefaults = <S>(spec: S): S => spec;
+
+/** A quarter of the run, at least one step. */
+export const quarterOf = (steps: number): number => Math.max(1, Math.floor(steps / 4));
 
 // K, P and E are inferred from kind, params and extra only (NoInfer elsewhere).
 interface FamilyInput<K extends string, P extends readonly ParamDef[], E extends Record<string, z.ZodType>, N>
-  extends Omit<Family<K, SpecFrom<K, P, E, N>>, "schema" | "defaults" | "params" | "make"> {
+  extends Omit<Family<K, SpecFrom<K, P, E, N>>, "schema" | "defaults" | "params" | "make" | "fit" | "stateful" | "momentum"> {
   params: P;
   make(spec: NoInfer<SpecFrom<K, P, E, N>>): Schedule;
+  fit(spec: NoInfer<SpecFrom<K, P, E, N>>, horizon: Horizon): NoInfer<SpecFrom<K, P, E, N>>;
+  stateful?: Stateful<NoInfer<SpecFrom<K, P, E, N>>>;
+  momentum?: MomentumCycling<NoInfer<SpecFrom<K, P, E, N>>>;
   /** Non-numeric fields (enums, booleans, lists, nested specs). */
   extra?: E;
   /** A value for every non-numeric field; numeric defaults come from params. */

@@ -1,6 +1,6 @@
 /** Piecewise schedules: constant between boundaries, or interpolated between knots. */
 import { booleanField, enumField, rateListField, stepListField } from "./fields.ts";
-import { defineFamily } from "./family.ts";
+import { defineFamily, keepDefaults } from "./family.ts";
 import { REF } from "./references.ts";
 import { annealCos, annealLinear } from "./cycles.ts";
 
@@ -28,6 +28,8 @@ export const piecewiseConstant = defineFamily({
     const passed = boundaries.filter((b) => (switchAfterBoundary ? t > b : t >= b)).length;
     return values[passed] as number;
   },
+  capabilities: { raceable: false, comparable: true, landscape: false },
+  fit: keepDefaults,
   references: [REF.kerasSchedules, REF.optaxSchedules],
   frameworks: { pytorch: "MultiStepLR / LambdaLR", keras: "PiecewiseConstantDecay", optax: "piecewise_constant_schedule" },
 });
@@ -64,6 +66,8 @@ export const piecewiseInterpolate = defineFamily({
       return values[values.length - 1] as number;
     };
   },
+  capabilities: { raceable: false, comparable: true, landscape: false },
+  fit: keepDefaults,
   references: [REF.optaxSchedules],
   frameworks: { optax: "piecewise_interpolate_schedule", pytorch: "LambdaLR" },
 });

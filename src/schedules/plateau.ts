@@ -3,18 +3,40 @@
  * seen and cuts the rate by `factor` when the metric stops improving.
  */
 import { enumField } from "./fields.ts";
-import { defineFamily, param } from "./family.ts";
+import { defineFamily, keepDefaults, param, type SpecFrom } from "./family.ts";
 import { REF } from "./references.ts";
-import type { PlateauSpec } from "./types.ts";
+import type { RateCut, Scheduler } from "./types.ts";
 
-export interface PlateauEvent {
-  /** Index of the metric (1-based: the k-th report) that triggered the cut. */
-  report: number;
-  from: number;
-  to: number;
-  /** Why, in words: "no improvement on 0.412 for 11 reports (patience 10)". */
-  reason: string;
-}
+export type PlateauEvent = RateCut;
+
+const plateauParams = [
+  param.lr(),
+  {
+    name: "factor", symbol: "f", label: "cut factor", description: "What the rate is multiplied by at each cut.",
+    min: 0.05, max: 0.95, default: 0.5, scale: "linear", integer: false, valid: { min: 0, max: 1, minExclusive: true },
+  },
+  {
+    name: "patience", symbol: "P", label: "patience", unit: "evaluations", description: "Evaluations without improvement tolerated before a cut.",
+    min: 0, max: 50, default: 10, scale: "linear", integer: true, valid: { min: 0, max: 1e9 },
+  },
+  {
+    name: "threshold", symbol: "\\theta", label: "threshold", description: "How much better than the best a value must be to count as an improvement (relative or absolute).",
+    min: 0, max: 0.1, default: 1e-4, scale: "linear", integer: false, valid: { min: 0, max: 1e6 },
+  },
+  {
+    name: "cooldown", symbol: "c", label: "cooldown", unit: "evaluations", description: "Evaluations after a cut during which no new cut can happen.",
+    min: 0, max: 20, default: 0, scale: "linear", integer: true, valid: { min: 0, max: 1e9 },
+  },
+  param.minLr(),
+  {
+    name: "eps", symbol: "\\epsilon", label: "smallest cut", description: "PyTorch skips a cut that would change the rate by less than this.",
+    min: 0, max: 1e-6, default: 1e-8, scale: "linear", integer: false, valid: { min: 0, max: 1 },
+  },
+] as const;
+const plateauFields = { mode: enumField(["min", "max"]), thresholdMode: enumField(["rel", "abs"]), convention: enumField(["pytorch", "keras"]) };
+
+/** A reduce-on-plateau spec, from the fields above. */
+export type PlateauSpec = SpecFrom<"plateau", typeof plateauParams, typeof plateauFields>;
 
 export interface PlateauState {
   readonly lr: number;
@@ -124,37 +146,25 @@ export function illustrativeLoss(reports: number): number[] {
   return Array.from({ length: reports }, (_, k) => (k < 30 ? 0.3 + 0.7 * Math.exp(-k / 8) : 0.3 + 0.7 * Math.exp(-30 / 8)));
 }
 
+function plateauScheduler(spec: PlateauSpec): Scheduler {
+  const controller = new PlateauController(spec);
+  return {
+    rateAt: () => controller.state.lr,
+    reportMetric: (value) => {
+      controller.report(value);
+    },
+    events: () => controller.state.events,
+  };
+}
+
 export const plateau = defineFamily({
   kind: "plateau",
   title: "Reduce on plateau",
   summary: "Cut the rate by a factor whenever a watched metric stops improving for a while.",
   latex:
     "\\eta \\leftarrow \\max(\\eta_{\\min},\\ f\\,\\eta) \\quad \\text{after more than } P \\text{ evaluations without improving on the best value by } \\theta",
-  params: [
-    param.lr(),
-    {
-      name: "factor", symbol: "f", label: "cut factor", description: "What the rate is multiplied by at each cut.",
-      min: 0.05, max: 0.95, default: 0.5, scale: "linear", integer: false, valid: { min: 0, max: 1, minExclusive: true },
-    },
-    {
-      name: "patience", symbol: "P", label: "patience", unit: "evaluations", description: "Evaluations without improvement tolerated before a cut.",
-      min: 0, max: 50, default: 10, scale: "linear", integer: true, valid: { min: 0, max: 1e9 },
-    },
-    {
-      name: "threshold", symbol: "\\theta", label: "threshold", description: "How much better than the best a value must be to count as an improvement (relative or absolute).",
-      min: 0, max: 0.1, default: 1e-4, scale: "linear", integer: false, valid: { min: 0, max: 1e6 },
-    },
-    {
-      name: "cooldown", symbol: "c", label: "cooldown", unit: "evaluations", description: "Evaluations after a cut during which no new cut can happen.",
-      min: 0, max: 20, default: 0, scale: "linear", integer: true, valid: { min: 0, max: 1e9 },
-    },
-    param.minLr(),
-    {
-      name: "eps", symbol: "\\epsilon", label: "smallest cut", description: "PyTorch skips a cut that would change the rate by less than this.",
-      min: 0, max: 1e-6, default: 1e-8, scale: "linear", integer: false, valid: { min: 0, max: 1 },
-    },
-  ],
-  extra: { mode: enumField(["min", "max"]), thresholdMode: enumField(["rel", "abs"]), convention: enumField(["pytorch", "keras"]) },
+  params: plateauParams,
+  extra: plateauFields,
   extraDefaults: { mode: "min", thresholdMode: "rel", convention: "pytorch" },
   check: (s) => {
     const issues: [string, string][] = [];
@@ -164,6 +174,9 @@ export const plateau = defineFamily({
   },
   // As a function of the step alone a plateau schedule has heard no metric: it holds lr.
   make: ({ lr }) => () => lr,
+  capabilities: { raceable: true, comparable: false, landscape: false },
+  fit: keepDefaults,
+  stateful: { scheduler: plateauScheduler, illustrativeMetrics: illustrativeLoss },
   references: [REF.pytorchSchedulers, REF.kerasSchedules],
   frameworks: { pytorch: "ReduceLROnPlateau", keras: "ReduceLROnPlateau (callback)", optax: "contrib.reduce_on_plateau" },
 });

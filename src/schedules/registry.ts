@@ -2,7 +2,7 @@
  * kind → family: the only place that lists the schedules. Pages, sliders,
  * the CLI and the trainer read everything about a schedule from here.
  */
-import type { Family } from "./family.ts";
+import type { Capabilities, Family } from "./family.ts";
 import type { ScheduleKind, ScheduleSpec } from "./types.ts";
 import { constant, exponential, inverseTime, linear, multiStep, polynomial, step } from "./decay.ts";
 import { cosine, cosineRestarts } from "./cosine.ts";
@@ -35,6 +35,11 @@ export const registry = {
 };
 
 export const KINDS = Object.keys(registry) as ScheduleKind[];
+
+/** The kinds with a capability, in registry order: the race's list, the explorer's overlays, the landscape's. */
+export function kindsThat(capability: keyof Capabilities): ScheduleKind[] {
+  return KINDS.filter((kind) => registry[kind].capabilities[capability]);
+}
 
 /** The family of a kind, typed for a spec of any kind (each family's key is its kind: a registry test checks). */
 export function familyOf(kind: ScheduleKind): Family<ScheduleKind, ScheduleSpec> {

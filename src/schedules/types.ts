@@ -59,7 +59,44 @@ export type ScheduleKind = keyof Registry;
 export type SpecOf<K extends ScheduleKind> = Registry[K]["defaults"];
 /** Any schedule's spec: a discriminated union on `kind`. */
 export type ScheduleSpec = { [K in ScheduleKind]: SpecOf<K> }[ScheduleKind];
-export type PlateauSpec = SpecOf<"plateau">;
+
+/** A cut a listening schedule made (reduce on plateau): after which metric report, from and to which rate, and why. */
+export interface RateCut {
+  /** Index of the metric (1-based: the k-th report) that triggered the cut. */
+  report: number;
+  from: number;
+  to: number;
+  /** Why, in words: "no improvement on 0.412 for 11 reports (patience 10)". */
+  reason: string;
+}
+
+/** What the trainer drives: the rate per step, and the metric fed back to schedules that listen. */
+export interface Scheduler {
+  /** The rate for step t (t counts completed updates). */
+  rateAt(t: number): number;
+  /** Feed an evaluation metric; only stateful schedules listen, the others ignore it. */
+  reportMetric(value: number): void;
+  /** Cuts made so far (stateful schedules only). */
+  events(): readonly RateCut[];
+}
+
+/** The run a schedule is fitted to when it is named by kind alone (the race, the CLI). */
+export interface Horizon {
+  /** Updates in the run (≥ 10). */
+  steps: number;
+  /** The learning rate asked for, if any (already written into a spec's `lr` field). */
+  lr: number | undefined;
+  /** The peak rate to aim for: lr if asked, else the spec's own lr, else 0.1. */
+  peak: number;
+  /** Another kind fitted to `steps` updates with the same lr (warmup fits the schedule it hands over to). */
+  fitted(kind: ScheduleKind, steps: number): ScheduleSpec;
+}
+
+/** Momentum bounds for schedules that cycle it opposite to the rate (PyTorch cycle_momentum). */
+export interface MomentumRange {
+  base: number;
+  max: number;
+}
 
 export interface SpecError {
   /** Dotted path to the field, e.g. "after.decaySteps"; "" for the whole spec. */

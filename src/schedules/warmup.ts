@@ -50,6 +50,11 @@ export const warmup: Family<"warmup", WarmupSpec> = defineFamily<"warmup", typeo
     const peak = next(0);
     return (t) => (t < warmupSteps ? startLr + (peak - startLr) * rise(shape, t / warmupSteps) : next(t - warmupSteps));
   },
+  capabilities: { raceable: true, comparable: true, landscape: false },
+  fit: (s, { steps, fitted }) => {
+    const warmupSteps = Math.max(1, Math.floor(steps / 10));
+    return { ...s, warmupSteps, after: fitted("cosine", steps - warmupSteps) };
+  },
   references: [REF.goyal, REF.transformer],
   frameworks: { pytorch: "LinearLR + SequentialLR", keras: "CosineDecay(warmup_target, warmup_steps)", optax: "warmup_cosine_decay_schedule / join_schedules", hf: "get_*_schedule_with_warmup" },
 });
@@ -74,6 +79,11 @@ export const inverseSqrt = defineFamily({
   ],
   make: ({ lr, warmupSteps, timescale }) => (t) =>
     t < warmupSteps ? (lr * t) / warmupSteps : lr / Math.sqrt((t - warmupSteps + timescale) / timescale),
+  capabilities: { raceable: true, comparable: true, landscape: false },
+  fit: (s, { steps }) => {
+    const warmupSteps = Math.max(1, Math.floor(steps / 10));
+    return { ...s, warmupSteps, timescale: warmupSteps };
+  },
   references: [REF.transformer],
   frameworks: { hf: "inverse_sqrt" },
 });
@@ -109,6 +119,12 @@ export const wsd = defineFamily({
       if (t < warmupSteps + stableSteps + decaySteps) return scaled(fall(decayShape, (t - warmupSteps - stableSteps) / Math.max(1, decaySteps)));
       return lr * ratio;
     };
+  },
+  capabilities: { raceable: true, comparable: true, landscape: false },
+  fit: (s, { steps }) => {
+    const warmupSteps = Math.max(1, Math.floor(steps / 10));
+    const decaySteps = Math.max(1, Math.floor(steps / 5));
+    return { ...s, warmupSteps, decaySteps, stableSteps: Math.max(0, steps - warmupSteps - decaySteps) };
   },
   references: [REF.minicpm],
   frameworks: { hf: "warmup_stable_decay" },
