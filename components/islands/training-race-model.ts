@@ -5,78 +5,39 @@
  * each figure, the markers (divergence, plateau cuts), the summary table and
  * a text description.
  */
-import { fittedSpec } from "../../src/schedules/fit.ts";
-import { formatErrors, makeSchedule, parseSpec, registry, KINDS, type ScheduleKind, type ScheduleSpec } from "../../src/schedules/index.ts";
-import { isTask, taskInfo, TASKS } from "../../src/data/datasets.ts";
-import { isOptimizer, OPTIMIZERS } from "../../src/training/optimizers.ts";
+import { makeSchedule } from "../../src/schedules/index.ts";
 import type { RaceRecord } from "../../src/training/race.ts";
-import type { RaceSettings } from "../../src/training/session.ts";
+import { PROFILES, raceRanges, RaceSettingsError, resolveRace, type RaceInput, type RaceSettings } from "../../src/training/settings.ts";
 import type { RaceMarker, RacePoint } from "../../src/plots/race.ts";
 
-export const RACE_LIMITS = { steps: [20, 20_000], seed: [0, 2 ** 31 - 1], batchSize: [1, 512], schedules: 8 } as const;
+const BROWSER = raceRanges("browser");
+/** The browser's bounds (src/training/settings.ts, PROFILES.browser), as the controls need them. */
+export const RACE_LIMITS = {
+  steps: [BROWSER.steps.min, BROWSER.steps.max],
+  seed: [BROWSER.seed.min, BROWSER.seed.max],
+  batchSize: [BROWSER.batchSize.min, BROWSER.batchSize.max],
+  schedules: PROFILES.browser.maxSchedules,
+} as const;
 
-export interface RaceSetup extends RaceSettings {
-  /** Peak rate the kinds were fitted with (null: each kind's default). */
-  lr: number | null;
-}
+/** A race as the island shows it: the resolved settings (with the peak rate the kinds were fitted with). */
+export type RaceSetup = RaceSettings;
 
-export interface RaceSetupInput {
-  task?: string;
+export interface RaceSetupInput extends Omit<RaceInput, "schedules"> {
   /** Comma-separated kinds ("constant,step,cosine"), fitted to the run's length. */
   schedules?: string;
-  /** Exact specs instead of kinds. */
-  specs?: unknown[];
-  optimizer?: string;
-  steps?: number;
-  seed?: number;
-  batchSize?: number;
-  lr?: number | null;
-  hidden?: number[];
-  cycleMomentum?: boolean;
 }
 
 export class RaceSetupError extends Error {}
 
-function intIn(name: string, value: number, [min, max]: readonly [number, number]): number {
-  if (!(Number.isInteger(value) && value >= min && value <= max)) throw new RaceSetupError(`${name} must be a whole number in [${min}, ${max}], got ${JSON.stringify(value)}`);
-  return value;
-}
-
+/** The race from the island's props or controls: src/training/settings.ts under the browser's limits. */
 export function raceSetup(input: RaceSetupInput): RaceSetup {
-  const task = input.task ?? "spirals";
-  if (!isTask(task)) throw new RaceSetupError(`task must be one of ${TASKS.join(", ")}, got ${JSON.stringify(task)}`);
-  const optimizer = input.optimizer ?? "sgd";
-  if (!isOptimizer(optimizer)) throw new RaceSetupError(`optimizer must be one of ${OPTIMIZERS.join(", ")}, got ${JSON.stringify(optimizer)}`);
-  const steps = intIn("steps", input.steps ?? 600, RACE_LIMITS.steps);
-  const lr = input.lr ?? null;
-  if (lr !== null && !(Number.isFinite(lr) && lr > 0 && lr <= 10)) throw new RaceSetupError(`lr must be a number in (0, 10], got ${JSON.stringify(lr)}`);
-  let schedules: ScheduleSpec[];
-  let labels: string[];
-  if (input.specs) {
-    schedules = input.specs.map((raw, i) => {
-      const parsed = parseSpec(raw);
-      if (!parsed.ok) throw new RaceSetupError(`schedule ${i + 1}: ${formatErrors(parsed.errors)}`);
-      return parsed.spec;
-    });
-    labels = schedules.map((s, i) => `${registry[s.kind].title} ${i + 1}`);
-  } else {
-    const kinds = (input.schedules ?? "constant,step,exponential,cosine").split(",").map((k) => k.trim()).filter(Boolean);
-    const unknown = kinds.filter((k) => !(KINDS as readonly string[]).includes(k));
-    if (unknown.length > 0) throw new RaceSetupError(`unknown schedule ${unknown.map((k) => JSON.stringify(k)).join(", ")}; expected kinds from ${KINDS.join(", ")}`);
-    schedules = kinds.map((k) => fittedSpec(k as ScheduleKind, steps, lr ?? undefined));
-    labels = kinds.map((k) => registry[k as ScheduleKind].title);
+  const { schedules, ...rest } = input;
+  try {
+    return resolveRace({ ...rest, ...(schedules === undefined ? {} : { schedules: schedules.split(",").map((k) => k.trim()).filter(Boolean) }) }, "browser");
+  } catch (error) {
+    if (error instanceof RaceSettingsError) throw new RaceSetupError(error.message);
+    throw error;
   }
-  if (schedules.length === 0 || schedules.length > RACE_LIMITS.schedules) throw new RaceSetupError(`a race takes 1 to ${RACE_LIMITS.schedules} schedules, got ${schedules.length}`);
-  const info = taskInfo(task);
-  return {
-    task, optimizer, schedules, labels, steps, lr,
-    model: task === "glyphs" ? "cnn" : "mlp",
-    seed: intIn("seed", input.seed ?? 1, RACE_LIMITS.seed),
-    batchSize: intIn("batch size", input.batchSize ?? 32, RACE_LIMITS.batchSize),
-    evalEvery: Math.max(5, Math.round(steps / 40)),
-    hidden: input.hidden ?? (info.inputShape.length === 1 && info.inputShape[0] === 2 ? [16, 16] : [32]),
-    cycleMomentum: input.cycleMomentum ?? true,
-  };
 }
 
 export interface RaceRow {

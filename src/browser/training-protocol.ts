@@ -5,12 +5,13 @@
 import type { OptimizerName } from "../training/optimizers.ts";
 import type { PlateauNotice, RaceRecord } from "../training/race.ts";
 import type { BackendName } from "./backends.ts";
-import type { RaceSettings } from "../training/session.ts";
+import type { RaceSettings } from "../training/settings.ts";
 import type { ValidationPredictions } from "../training/predictions.ts";
 
 export type { OptimizerName, RaceRecord };
 export type { ModelName } from "../training/model.ts";
 
+/** The race settings (one schema: src/training/settings.ts; the worker checks them under PROFILES.browser) and how to run them. */
 export interface RaceConfig extends RaceSettings {
   backend: BackendName | "auto";
   /** Where the site serves tfjs's .wasm files (ends in "/"). */

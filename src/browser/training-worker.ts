@@ -8,6 +8,7 @@
 import type { FromWorker, RaceConfig, ToWorker } from "./training-protocol.ts";
 import { describeChoice, selectBackend, webglRendererName } from "./backends.ts";
 import type { TrainingSession } from "../training/session.ts";
+import { checkRaceSettings } from "../training/settings.ts";
 import { drawsBoundary, predictBoundary } from "../training/boundary-grid.ts";
 import { validationPredictions } from "../training/predictions.ts";
 import { loadTaskData } from "../data/datasets.ts";
@@ -39,6 +40,8 @@ async function sendPredictions(): Promise<void> {
 /** Build the session (backend, data, weights); resolves once commands can act on it. */
 async function prepare(next: RaceConfig): Promise<void> {
   await session?.dispose();
+  // The page resolved these with the same schema; a message is still input, so check it under the browser's limits.
+  checkRaceSettings(next, "browser");
   config = next;
   lastBoundary = -1;
   const tf = await import("@tensorflow/tfjs");

@@ -9,11 +9,19 @@ import { GLYPH_SIZE, glyphPixels } from "./glyphs.ts";
 import { DIGITS, loadDigits, loadedDigits, splitDigits } from "./digits.ts";
 
 /**
- * The learners a task can name. Each is built by src/training/model.ts, which
- * must build every one (its builders are a Record over these names).
+ * The learners a task can name, with the inputs each needs (said in messages
+ * when a task cannot use one). Each is built by src/training/model.ts.
  */
-export const MODELS = ["mlp", "cnn"] as const;
-export type ModelName = (typeof MODELS)[number];
+const MODEL_INPUTS = {
+  mlp: "vector inputs (an image is flattened)",
+  cnn: "image inputs ([height, width, 1])",
+} as const;
+export type ModelName = keyof typeof MODEL_INPUTS;
+export const MODELS = Object.keys(MODEL_INPUTS) as [ModelName, ...ModelName[]];
+
+export function modelInputs(model: ModelName): string {
+  return MODEL_INPUTS[model];
+}
 
 /** A metric the race reports for a task, with its unit (figures, tables and the CLI's docs read these). */
 export interface MetricDef {

@@ -16,17 +16,6 @@ export interface SessionOptions extends RaceOptions {
   chunkMs?: number;
 }
 
-/**
- * A race as the site's front ends describe it (the CLI, the race island, the
- * worker protocol): every option set, its length, and a name per schedule.
- */
-export interface RaceSettings
-  extends Required<Pick<RaceOptions, "task" | "model" | "optimizer" | "schedules" | "batchSize" | "seed" | "evalEvery" | "hidden" | "cycleMomentum">> {
-  steps: number;
-  /** Display names, one per schedule. */
-  labels: string[];
-}
-
 export interface SessionEvents {
   records?(records: RaceRecord[], stepsPerSecond: number): void;
   diverged?(divergence: Divergence): void;
