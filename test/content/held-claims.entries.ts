@@ -162,6 +162,37 @@ export const noiseBallClaims: readonly Claim[] = [
     values: [{ quote: "0.1", at: 0 }, { quote: "0.23", at: noiseBallSd }, { quote: "0.03", at: averageSd(1000) }] },
 ];
 
+/** RAdam's ρ_t and rectifier r_t (PyTorch RAdam docs; optax scale_by_radam at 2edbcbe), as functions of the step. */
+const rhoInf = (b2: number) => 2 / (1 - b2) - 1;
+const rho = (b2: number) => (t: number) => rhoInf(b2) - (2 * t * b2 ** t) / (1 - b2 ** t);
+const rectifier = (b2: number) => (t: number) => {
+  const p = rho(b2)(t);
+  const q = rhoInf(b2);
+  return Math.sqrt(((p - 4) * (p - 2) * q) / ((q - 4) * (q - 2) * p));
+};
+const rhoSource: Source = { formula: rho(0.999), from: "RAdam rho_t, beta2 = 0.999" };
+const rSource: Source = { formula: rectifier(0.999), from: "RAdam r_t, beta2 = 0.999" };
+/** First step whose ρ_t passes PyTorch's threshold (ρ_t > 5). */
+const firstRectified = (r: (t: number) => number): number => {
+  let t = 1;
+  while (r(t) <= 5) t += 1;
+  return t;
+};
+
+export const radamClaims: readonly Claim[] = [
+  row(g("radam"), "| $\\rho_t$ | 4.996 | 5.994 | 9.98 | 98.3 | 836 | 1931 |", rhoSource,
+    [["4.996", 5], ["5.994", 6], ["9.98", 10], ["98.3", 100], ["836", 1000], ["1931", 5000]]),
+  row(g("radam"), "| $r_t$ | (momentum step) | 0.0258 | 0.0490 | 0.215 | 0.645 | 0.983 |", rSource,
+    [["0.0258", 6], ["0.0490", 10], ["0.215", 100], ["0.645", 1000], ["0.983", 5000]]),
+  { file: g("radam"), text: "**Worked example.** $\\beta_2 = 0.999$, so $\\rho_\\infty = 1999$:", source: rhoSource,
+    values: [{ quote: "1999", at: () => rhoInf(0.999) }] },
+  { file: g("radam"), text: "with β_2 = 0.999 that is the first 5 steps", source: rhoSource, values: [{ quote: "5", at: (r) => firstRectified(r) - 1 }] },
+  { file: g("radam"), text: "the first rectified step is step 6", source: rhoSource, values: [{ quote: "6", at: firstRectified }] },
+  { file: g("radam"), text: "With $\\beta_2 = 0.99$ it is about ten times shorter than with $0.999$, since $\\rho_\\infty = 199$.",
+    source: { formula: rectifier(0.99), from: "RAdam r_t, beta2 = 0.99" },
+    values: [{ quote: "199", at: () => rhoInf(0.99) }] },
+];
+
 /**
  * Rows of worked-example tables that quote no learning rate, with the reason.
  * Every other row of a schedule entry's worked-example table must be a claim.

@@ -19,7 +19,9 @@ export type Source =
   | { spec: Record<string, unknown> }
   | { library: Library; case: FrameworkCase }
   /** Reduce on plateau: rate after the t-th metric (t ≥ 1), rate(0) = the start. */
-  | { plateau: Record<string, unknown>; metrics: number[] };
+  | { plateau: Record<string, unknown>; metrics: number[] }
+  /** A step-dependent factor that is not a schedule kind (e.g. RAdam's rectifier), transcribed from the named source. */
+  | { formula: Rates; from: string };
 
 export interface Quoted {
   /** The number exactly as the text writes it: "0.0497", "1.7e-7", "2.5\\times10^{-5}", "7.9 \\cdot 10^{-5}", "22,000". */
@@ -64,7 +66,7 @@ export function parseQuote(quote: string, digits?: number): { value: number; hal
 const cache = new Map<string, Rates>();
 
 export function ratesOf(source: Source): Rates {
-  const key = JSON.stringify(source);
+  const key = "formula" in source ? `formula:${source.from}` : JSON.stringify(source);
   const hit = cache.get(key);
   if (hit) return hit;
   const rates = build(source);
@@ -88,6 +90,7 @@ function build(source: Source): Rates {
       return v;
     };
   }
+  if ("formula" in source) return source.formula;
   const parsed = parseSpec({ kind: "plateau", ...source.plateau });
   if (!parsed.ok || parsed.spec.kind !== "plateau") throw new Error(`invalid plateau spec: ${parsed.ok ? "not plateau" : formatErrors(parsed.errors)}`);
   const controller = new PlateauController(parsed.spec as PlateauSpec);
