@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { markdownTable, measure, WORKLOADS, type ThroughputRow } from "./throughput.ts";
 import { cpuTf } from "../src/training/node-cpu.ts";
+import { BACKEND_ORDER } from "../src/browser/backends.ts";
 
 const STEPS = Number(process.env.BENCH_STEPS ?? 100);
 const here = new URL(".", import.meta.url).pathname;
@@ -47,7 +48,7 @@ async function browserRows(): Promise<{ rows: ThroughputRow[]; skipped: string[]
   const rows: ThroughputRow[] = [];
   const skipped: string[] = [];
   try {
-    for (const backend of ["webgpu", "webgl", "wasm", "cpu"] as const) {
+    for (const backend of BACKEND_ORDER) {
       const page = await browser.newPage();
       await page.goto(server.url(""), { waitUntil: "load" });
       await page.waitForFunction(() => "__bench" in window);
