@@ -69,10 +69,3 @@ export function rateListField(what: string) {
     })
     .max(1001, { error: `at most 1001 ${what}s` });
 }
-
-/** Valid-range presets, so "a learning rate" means the same thing everywhere. */
-export const RATE = { min: 0, max: 1e6, minExclusive: true } as const;
-export const FLOOR = { min: 0, max: 1e6 } as const;
-export const STEPS = { min: 1, max: 1e9 } as const;
-export const STEPS0 = { min: 0, max: 1e9 } as const;
-export const FACTOR = { min: 0, max: 1, minExclusive: true } as const;
