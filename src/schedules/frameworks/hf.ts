@@ -23,6 +23,9 @@ import { ConfigError, Kwargs, errorMessage } from "./kwargs.ts";
 import { checkSteps, sampleClosedForm, tableLiteral } from "./closed-form.ts";
 import { pytorchAdapter } from "./pytorch.ts";
 import { pythonFloat } from "./python.ts";
+import { hfConfig } from "./hf-config.ts";
+
+export { hfConfig } from "./hf-config.ts";
 
 const NAMES = [
   "linear",
@@ -263,47 +266,6 @@ function toSpec(name: string, params: Record<string, unknown>, baseLr?: number):
     return { ...result, spec: checkSpec(result.spec) };
   } catch (error) {
     return { ok: false, error: errorMessage(error) };
-  }
-}
-
-/** The get_scheduler call closest to our spec; `exact` when the formulas agree over `totalSteps`. */
-export function hfConfig(spec: ScheduleSpec, totalSteps: number): { config: FrameworkCase; exact: boolean } | undefined {
-  const c = (name: string, baseLr: number, params: Record<string, unknown>, exact: boolean) => ({ config: { name, params, baseLr, steps: totalSteps }, exact });
-  const inner = spec.kind === "warmup" ? spec.after : spec;
-  const w = spec.kind === "warmup" ? spec.warmupSteps : 0;
-  const warmExact = spec.kind !== "warmup" || (spec.shape === "linear" && spec.startLr === 0);
-  switch (inner.kind) {
-    case "constant":
-      return w === 0 ? c("constant", inner.lr, {}, true) : c("constant_with_warmup", inner.lr, { num_warmup_steps: w }, warmExact);
-    case "linear":
-      return inner.lr > 0 ? c("linear", inner.lr, { num_warmup_steps: w, num_training_steps: w + inner.decaySteps }, warmExact && inner.endLr === 0) : undefined;
-    case "cosine":
-      if (inner.lr <= 0) return undefined;
-      return inner.minLr === 0
-        ? c("cosine", inner.lr, { num_warmup_steps: w, num_training_steps: w + inner.decaySteps }, warmExact && inner.exponent === 1 && (inner.periodic || totalSteps <= w + inner.decaySteps + 1))
-        : c("cosine_with_min_lr", inner.lr, { num_warmup_steps: w, num_training_steps: w + inner.decaySteps, min_lr_rate: inner.minLr / inner.lr }, warmExact && inner.exponent === 1 && (inner.periodic || totalSteps <= w + inner.decaySteps + 1));
-    case "polynomial":
-      return inner.lr > inner.endLr && inner.endLr > 0
-        ? c("polynomial", inner.lr, { num_warmup_steps: w, num_training_steps: w + inner.decaySteps, lr_end: inner.endLr, power: inner.power }, warmExact && !inner.cycle)
-        : undefined;
-    case "inverse-sqrt":
-      return spec.kind === "inverse-sqrt" ? c("inverse_sqrt", spec.lr, { num_warmup_steps: spec.warmupSteps, timescale: spec.timescale }, Number.isInteger(spec.timescale)) : undefined;
-    case "wsd":
-      return spec.kind === "wsd" && spec.lr > 0
-        ? c("warmup_stable_decay", spec.lr, {
-            num_warmup_steps: spec.warmupSteps, num_stable_steps: spec.stableSteps, num_decay_steps: spec.decaySteps, warmup_type: spec.warmupShape, decay_type: spec.decayShape, min_lr_ratio: spec.minLr / spec.lr,
-          }, true)
-        : undefined;
-    case "cosine-restarts":
-      return spec.kind === "cosine-restarts" && spec.lr > 0
-        ? c("cosine_with_restarts", spec.lr, { num_warmup_steps: 0, num_training_steps: Math.max(spec.period, totalSteps), num_cycles: Math.max(1, Math.round(Math.max(spec.period, totalSteps) / spec.period)) }, false)
-        : undefined;
-    case "plateau":
-      return spec.kind === "plateau"
-        ? c("reduce_lr_on_plateau", spec.lr, { mode: spec.mode, factor: spec.factor, patience: spec.patience, threshold: spec.threshold, threshold_mode: spec.thresholdMode, cooldown: spec.cooldown, min_lr: spec.minLr, eps: spec.eps }, false)
-        : undefined;
-    default:
-      return undefined;
   }
 }
 

@@ -27,6 +27,9 @@ import type { Adapter, ConfigResult, FrameworkCase, SnippetResult, SpecResult, V
 import { ConfigError, Kwargs, errorMessage } from "./kwargs.ts";
 import { checkSteps, sampleClosedForm, tableLiteral } from "./closed-form.ts";
 import { pythonFloat } from "./python.ts";
+import { kerasConfig } from "./keras-config.ts";
+
+export { kerasConfig } from "./keras-config.ts";
 
 const NAMES = [
   "ExponentialDecay",
@@ -269,67 +272,6 @@ function toSpec(name: string, params: Record<string, unknown>, baseLr?: number):
     return { ...result, spec: checkSpec(result.spec) };
   } catch (error) {
     return { ok: false, error: errorMessage(error) };
-  }
-}
-
-/**
- * The Keras schedule a Keras user would write for our spec ("the same
- * settings"), whether or not it gives the same numbers; `exact` says whether
- * it does over `totalSteps` steps as far as the formulas go.
- */
-export function kerasConfig(spec: ScheduleSpec, totalSteps: number): { config: FrameworkCase; exact: boolean } | undefined {
-  const c = (name: string, params: Record<string, unknown>, exact: boolean) => ({ config: { name, params, steps: totalSteps }, exact });
-  switch (spec.kind) {
-    case "step":
-      return c("ExponentialDecay", { initial_learning_rate: spec.lr, decay_steps: spec.stepSize, decay_rate: spec.gamma, staircase: true }, true);
-    case "multi-step": {
-      const unique = [...new Set(spec.milestones)].sort((a, b) => a - b);
-      if (unique.length === 0) return undefined;
-      const values = [spec.lr, ...unique.map((m) => spec.lr * spec.gamma ** spec.milestones.filter((x) => x <= m).length)];
-      // Keras switches after the boundary; shifting the boundaries by one makes it match.
-      return c("PiecewiseConstantDecay", { boundaries: unique, values }, false);
-    }
-    case "exponential":
-      return spec.minLr > 0
-        ? undefined
-        : c("ExponentialDecay", { initial_learning_rate: spec.lr, decay_steps: spec.decaySteps, decay_rate: Math.exp(-spec.k * spec.decaySteps), staircase: spec.staircase }, true);
-    case "inverse-time":
-      return c("InverseTimeDecay", { initial_learning_rate: spec.lr, decay_steps: spec.decaySteps, decay_rate: spec.k * spec.decaySteps, staircase: spec.staircase }, true);
-    case "polynomial":
-      return c("PolynomialDecay", { initial_learning_rate: spec.lr, decay_steps: spec.decaySteps, end_learning_rate: spec.endLr, power: spec.power, cycle: spec.cycle }, true);
-    case "linear":
-      return c("PolynomialDecay", { initial_learning_rate: spec.lr, decay_steps: spec.decaySteps, end_learning_rate: spec.endLr, power: 1 }, true);
-    case "cosine":
-      return spec.lr > 0
-        ? c("CosineDecay", { initial_learning_rate: spec.lr, decay_steps: spec.decaySteps, alpha: spec.minLr / spec.lr }, spec.exponent === 1 && (!spec.periodic || totalSteps <= spec.decaySteps + 1))
-        : undefined;
-    case "cosine-restarts":
-      return spec.lr > 0
-        ? c("CosineDecayRestarts", { initial_learning_rate: spec.lr, first_decay_steps: spec.period, t_mul: spec.tMult, m_mul: spec.mMul, alpha: spec.minLr / spec.lr }, spec.tMult === 1)
-        : undefined;
-    case "warmup": {
-      const after = spec.after;
-      if (spec.shape !== "linear" || after.kind !== "cosine" || after.lr <= 0 || spec.warmupSteps === 0) return undefined;
-      return c(
-        "CosineDecay",
-        { initial_learning_rate: spec.startLr, decay_steps: after.decaySteps, alpha: after.minLr / after.lr, warmup_target: after.lr, warmup_steps: spec.warmupSteps },
-        after.exponent === 1 && !after.periodic,
-      );
-    }
-    case "piecewise-constant":
-      return spec.boundaries.length > 0 ? c("PiecewiseConstantDecay", { boundaries: spec.boundaries, values: spec.values }, spec.switchAfterBoundary) : undefined;
-    case "plateau":
-      return {
-        config: {
-          name: "ReduceLROnPlateau",
-          params: { mode: spec.mode, factor: spec.factor, patience: spec.patience, min_delta: spec.threshold, cooldown: spec.cooldown, min_lr: spec.minLr },
-          baseLr: spec.lr,
-          steps: totalSteps,
-        },
-        exact: spec.convention === "keras" && spec.thresholdMode === "abs",
-      };
-    default:
-      return undefined;
   }
 }
 

@@ -23,6 +23,9 @@ import type { Adapter, ConfigResult, FrameworkCase, SnippetResult, SpecResult, V
 import { ConfigError, Kwargs, errorMessage } from "./kwargs.ts";
 import { checkSteps, sampleClosedForm, tableLiteral } from "./closed-form.ts";
 import { pythonFloat } from "./python.ts";
+import { optaxConfig } from "./optax-config.ts";
+
+export { optaxConfig } from "./optax-config.ts";
 
 const LEAF_NAMES = [
   "constant_schedule",
@@ -428,72 +431,6 @@ function toSpec(name: string, params: Record<string, unknown>): SpecResult {
     return { ...result, spec: checkSpec(result.spec) };
   } catch (error) {
     return { ok: false, error: errorMessage(error) };
-  }
-}
-
-/** The optax call an optax user would write for our spec; `exact` when the formulas agree over `totalSteps`. */
-export function optaxConfig(spec: ScheduleSpec, totalSteps: number): { config: FrameworkCase; exact: boolean } | undefined {
-  const c = (name: string, params: Record<string, unknown>, exact: boolean) => ({ config: { name, params, steps: totalSteps }, exact });
-  const scaleTable = (boundaries: number[], values: number[]) =>
-    Object.fromEntries(boundaries.map((b, i) => [String(b), (values[i + 1] as number) / (values[i] as number)]));
-  switch (spec.kind) {
-    case "constant":
-      return c("constant_schedule", { value: spec.lr }, true);
-    case "step":
-      return c("exponential_decay", { init_value: spec.lr, transition_steps: spec.stepSize, decay_rate: spec.gamma, staircase: true }, spec.gamma > 0);
-    case "multi-step": {
-      const unique = [...new Set(spec.milestones)].sort((a, b) => a - b);
-      return c("piecewise_constant_schedule", { init_value: spec.lr, boundaries_and_scales: Object.fromEntries(unique.map((m) => [String(m), spec.gamma ** spec.milestones.filter((x) => x === m).length])) }, true);
-    }
-    case "exponential":
-      return c("exponential_decay", {
-        init_value: spec.lr, transition_steps: spec.decaySteps, decay_rate: Math.exp(-spec.k * spec.decaySteps), staircase: spec.staircase,
-        ...(spec.minLr > 0 ? { end_value: spec.minLr } : {}),
-      }, true);
-    case "polynomial":
-      return c("polynomial_schedule", { init_value: spec.lr, end_value: spec.endLr, power: spec.power, transition_steps: spec.decaySteps }, !spec.cycle);
-    case "linear":
-      return c("linear_schedule", { init_value: spec.lr, end_value: spec.endLr, transition_steps: spec.decaySteps }, true);
-    case "cosine":
-      return spec.lr > 0
-        ? c("cosine_decay_schedule", { init_value: spec.lr, decay_steps: spec.decaySteps, alpha: spec.minLr / spec.lr, exponent: spec.exponent }, !spec.periodic || totalSteps <= spec.decaySteps + 1)
-        : undefined;
-    case "warmup": {
-      const after = spec.after;
-      if (spec.shape !== "linear" || spec.warmupSteps === 0) return undefined;
-      if (after.kind === "cosine") {
-        return c("warmup_cosine_decay_schedule", {
-          init_value: spec.startLr, peak_value: after.lr, warmup_steps: spec.warmupSteps, decay_steps: spec.warmupSteps + after.decaySteps, end_value: after.minLr, exponent: after.exponent,
-        }, !after.periodic);
-      }
-      if (after.kind === "constant") return c("warmup_constant_schedule", { init_value: spec.startLr, peak_value: after.lr, warmup_steps: spec.warmupSteps }, true);
-      if (after.kind === "exponential") {
-        return c("warmup_exponential_decay_schedule", {
-          init_value: spec.startLr, peak_value: after.lr, warmup_steps: spec.warmupSteps, transition_steps: after.decaySteps, decay_rate: Math.exp(-after.k * after.decaySteps),
-          staircase: after.staircase, ...(after.minLr > 0 ? { end_value: after.minLr } : {}),
-        }, true);
-      }
-      return undefined;
-    }
-    case "one-cycle":
-      return spec.anneal === "cos" && !spec.threePhase
-        ? c("cosine_onecycle_schedule", { transition_steps: spec.totalSteps, peak_value: spec.maxLr, pct_start: spec.pctStart, div_factor: spec.divFactor, final_div_factor: spec.finalDivFactor }, false)
-        : undefined;
-    case "piecewise-constant": {
-      if (spec.values.slice(0, -1).some((v) => v === 0)) return undefined;
-      return c("piecewise_constant_schedule", { init_value: spec.values[0], boundaries_and_scales: scaleTable(spec.boundaries, spec.values) }, !spec.switchAfterBoundary);
-    }
-    case "piecewise-interpolate": {
-      if (spec.values.slice(0, -1).some((v) => v === 0)) return undefined;
-      return c("piecewise_interpolate_schedule", { interpolate_type: spec.interpolation, init_value: spec.values[0], boundaries_and_scales: scaleTable(spec.steps.slice(1), spec.values) }, true);
-    }
-    case "plateau":
-      return {
-        config: { name: "reduce_on_plateau", params: { factor: spec.factor, patience: spec.patience, rtol: spec.thresholdMode === "rel" ? spec.threshold : 0, atol: spec.thresholdMode === "abs" ? spec.threshold : 0, cooldown: spec.cooldown, min_scale: spec.minLr / spec.lr }, baseLr: spec.lr, steps: totalSteps },
-        exact: false,
-      };
-    default:
-      return undefined;
   }
 }
 

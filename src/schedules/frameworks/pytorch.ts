@@ -12,6 +12,9 @@ import type { Adapter, FrameworkCase, SnippetResult, SpecResult, ValuesResult } 
 import { ConfigError, Kwargs, errorMessage } from "./kwargs.ts";
 import * as sim from "./pytorch-sim.ts";
 import { pythonFloat, pythonLambda } from "./python.ts";
+import { pytorchConfig } from "./pytorch-config.ts";
+
+export { pytorchConfig } from "./pytorch-config.ts";
 
 const LEAF_NAMES = [
   "StepLR",
@@ -367,60 +370,6 @@ function kwargText(name: string, value: unknown): string {
   if (typeof value === "boolean") return `${name}=${value ? "True" : "False"}`;
   if (Array.isArray(value)) return `${name}=[${value.map((v) => (INT_KWARGS.has(name) ? String(v) : pythonFloat(v as number))).join(", ")}]`;
   return `${name}=${INT_KWARGS.has(name) && Number.isInteger(value) ? String(value) : pythonFloat(value as number)}`;
-}
-
-/**
- * PyTorch's own scheduler for our spec, where one matches it exactly over a
- * run of `totalSteps` steps (our t = PyTorch's value after t calls to step()).
- * With `natural`, the scheduler a PyTorch user would reach for with these
- * settings even where it differs (the explorer shows where).
- */
-export function pytorchConfig(spec: ScheduleSpec, totalSteps: number, natural = false): FrameworkCase | undefined {
-  const c = (name: string, baseLr: number, params: Record<string, unknown>): FrameworkCase => ({ name, params, baseLr, steps: totalSteps });
-  switch (spec.kind) {
-    case "step":
-      return c("StepLR", spec.lr, { step_size: spec.stepSize, gamma: spec.gamma });
-    case "multi-step":
-      return c("MultiStepLR", spec.lr, { milestones: spec.milestones, gamma: spec.gamma });
-    case "exponential":
-      if (spec.minLr > 0 && !natural) return undefined;
-      return spec.staircase
-        ? c("StepLR", spec.lr, { step_size: spec.decaySteps, gamma: Math.exp(-spec.k * spec.decaySteps) })
-        : c("ExponentialLR", spec.lr, { gamma: Math.exp(-spec.k) });
-    case "polynomial":
-      return (spec.endLr === 0 && !spec.cycle) || natural ? c("PolynomialLR", spec.lr, { total_iters: spec.decaySteps, power: spec.power }) : undefined;
-    case "linear":
-      return spec.endLr <= spec.lr ? c("LinearLR", spec.lr, { start_factor: 1, end_factor: spec.endLr / spec.lr, total_iters: spec.decaySteps }) : undefined;
-    case "cosine":
-      return (spec.exponent === 1 && (spec.periodic || totalSteps <= spec.decaySteps)) || natural
-        ? c("CosineAnnealingLR", spec.lr, { T_max: spec.decaySteps, eta_min: spec.minLr })
-        : undefined;
-    case "cosine-restarts":
-      return (spec.mMul === 1 && Number.isInteger(spec.tMult)) || natural
-        ? c("CosineAnnealingWarmRestarts", spec.lr, { T_0: spec.period, T_mult: natural ? Math.max(1, Math.round(spec.tMult)) : spec.tMult, eta_min: spec.minLr })
-        : undefined;
-    case "cyclic":
-      return c("CyclicLR", spec.baseLr, {
-        base_lr: spec.baseLr, max_lr: spec.maxLr, step_size_up: spec.stepSizeUp, step_size_down: spec.stepSizeDown, mode: spec.mode,
-        ...(spec.mode === "exp_range" ? { gamma: spec.gamma } : {}),
-      });
-    case "one-cycle":
-      return totalSteps <= spec.totalSteps || natural
-        ? c("OneCycleLR", spec.maxLr / spec.divFactor, {
-            max_lr: spec.maxLr, total_steps: spec.totalSteps, pct_start: spec.pctStart, anneal_strategy: spec.anneal,
-            div_factor: spec.divFactor, final_div_factor: spec.finalDivFactor, three_phase: spec.threePhase,
-          })
-        : undefined;
-    case "plateau":
-      return spec.convention === "pytorch"
-        ? c("ReduceLROnPlateau", spec.lr, {
-            mode: spec.mode, factor: spec.factor, patience: spec.patience, threshold: spec.threshold, threshold_mode: spec.thresholdMode,
-            cooldown: spec.cooldown, min_lr: spec.minLr, eps: spec.eps,
-          })
-        : undefined;
-    default:
-      return undefined;
-  }
 }
 
 function snippet(spec: ScheduleSpec, totalSteps: number): SnippetResult {

@@ -5,7 +5,7 @@
  * maps the configuration to our spec where one exists; and it writes a spec
  * back out as a runnable snippet in that library.
  */
-import type { ScheduleSpec } from "../types.ts";
+import type { ScheduleKind, ScheduleSpec, SpecOf } from "../types.ts";
 
 export type Library = "pytorch" | "keras" | "optax" | "hf";
 
@@ -52,3 +52,33 @@ export interface Adapter {
 }
 
 export type ConfigResult = { ok: true; config: FrameworkCase } | { ok: false; reason: string };
+
+/** A library has no equivalent for a kind; the reason says why (its snippet falls back to a table or a lambda). */
+export interface NoEquivalent {
+  readonly none: string;
+}
+
+export const none = (reason: string): NoEquivalent => ({ none: reason });
+
+/**
+ * One entry per schedule kind: how a library maps it, or an explicit
+ * NoEquivalent. Leaving a kind out is a compile error that names the kind.
+ */
+export type KindTable<R, A extends unknown[] = []> = {
+  readonly [K in ScheduleKind]: ((spec: SpecOf<K>, ...args: A) => R | undefined) | NoEquivalent;
+};
+
+type AnyEntry<R, A extends unknown[]> = ((spec: ScheduleSpec, ...args: A) => R | undefined) | NoEquivalent;
+
+/** The table's mapping for the spec's kind; undefined where the library has none. */
+export function lookup<R, A extends unknown[]>(table: KindTable<R, A>, spec: ScheduleSpec, ...args: A): R | undefined {
+  // The entry for spec.kind takes that kind's spec; TypeScript cannot correlate the two through the union.
+  const entry = table[spec.kind] as AnyEntry<R, A>;
+  return typeof entry === "function" ? entry(spec, ...args) : undefined;
+}
+
+/** Why the table has no mapping for a kind, or undefined when it has one. */
+export function noEquivalent<R, A extends unknown[]>(table: KindTable<R, A>, kind: ScheduleKind): string | undefined {
+  const entry = table[kind] as AnyEntry<R, A>;
+  return typeof entry === "function" ? undefined : entry.none;
+}
