@@ -21,7 +21,8 @@ import {
   type LandscapeName,
 } from "../../src/landscape/index.ts";
 import { LANDSCAPE_COLORS, type LandscapeFigureInput } from "../../src/plots/landscape.ts";
-import { echo, plainText, strictNumber, type Reading, type UrlField } from "../../src/browser/url-fields.ts";
+import { strictNumber } from "../../src/schedules/fields.ts";
+import { echo, plainText, type Reading, type UrlField } from "../../src/browser/url-fields.ts";
 import { readUrlState, writeUrlState, type UrlFields, type UrlNotice } from "../../src/browser/url-state.ts";
 
 /** The schedules a reader can trace on a landscape. */

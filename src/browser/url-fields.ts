@@ -5,7 +5,9 @@
  * removed, is cut to a few dozen characters and is wrapped in Unicode isolates
  * (FSI … PDI), which the notice view renders as <bdi>: a value cannot reverse
  * or overflow the site's own words around it. Pure: no DOM, no `location`.
+ * Numbers are read by the library's one `strictNumber` (src/schedules/fields.ts).
  */
+import { strictNumber } from "../schedules/fields.ts";
 
 /** How many characters of a bad value a message repeats. */
 export const ECHO_LENGTH = 40;
@@ -51,21 +53,6 @@ export interface UrlField<T> {
   readonly write: (value: T) => string | null;
   /** How a fallback value is named in a notice ("using …"); defaults to `write`. */
   readonly show?: (value: T) => string;
-}
-
-const DECIMAL = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
-
-/**
- * The one number parser for URLs: plain decimal with an optional exponent.
- * Hex ("0x10"), blanks, "1e", "Infinity", "NaN", "1_000" and anything that
- * overflows to ±Infinity are null. Surrounding spaces are allowed, because a
- * "+" in a query decodes to a space.
- */
-export function strictNumber(raw: string): number | null {
-  const text = raw.trim();
-  if (!DECIMAL.test(text)) return null;
-  const value = Number(text);
-  return Number.isFinite(value) ? value : null;
 }
 
 export interface NumberRange {

@@ -11,7 +11,8 @@
  * only code touching `location` and `history`.
  */
 import { formatErrors, isKind, parseSpec, registry, type ScheduleKind, type ScheduleSpec } from "../schedules/index.ts";
-import { echo, listOfEchoes, strictNumber, MAX_VALUE_LENGTH, type Reading, type UrlField } from "./url-fields.ts";
+import { strictNumber } from "../schedules/fields.ts";
+import { echo, listOfEchoes, MAX_VALUE_LENGTH, type Reading, type UrlField } from "./url-fields.ts";
 
 export interface UrlNotice {
   /** The parameter the notice is about ("ignored" for unknown ones). */

@@ -5,6 +5,21 @@
 import { z } from "zod";
 import type { ParamDef } from "./types.ts";
 
+const DECIMAL = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+/**
+ * The one reading of a number typed as text (a URL, a command line): plain
+ * decimal with an optional exponent. Hex ("0x10"), blanks, "1e", "Infinity",
+ * "NaN", "1_000" and anything that overflows to ±Infinity are null. Spaces
+ * around it are allowed (a "+" in a query decodes to a space).
+ */
+export function strictNumber(raw: string): number | null {
+  const text = raw.trim();
+  if (!DECIMAL.test(text)) return null;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : null;
+}
+
 export function describeValue(input: unknown): string {
   if (input === undefined) return "nothing";
   if (input === null) return "null";

@@ -3,8 +3,9 @@
 // and isolated, and nothing from the URL used as a property name.
 import { describe, expect, it } from "vitest";
 import { readUrlState, specFromSearchParams, writeUrlState } from "../../src/browser/url-state.ts";
-import { choiceField, cleanText, echo, listField, numberField, optionalNumberField, strictNumber, textField, ECHO_LENGTH, ISOLATE_END, ISOLATE_START } from "../../src/browser/url-fields.ts";
+import { choiceField, cleanText, echo, listField, numberField, optionalNumberField, textField, ECHO_LENGTH, ISOLATE_END, ISOLATE_START } from "../../src/browser/url-fields.ts";
 import { registry } from "../../src/schedules/index.ts";
+import { strictNumber } from "../../src/schedules/fields.ts";
 
 const fields = {
   seed: numberField("seed", { min: 0, max: 2 ** 31 - 1, integer: true }),
