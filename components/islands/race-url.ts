@@ -5,19 +5,23 @@
  * permalink through the same parser the page uses.
  */
 import { BACKEND_CHOICES, type BackendChoiceName } from "../../src/browser/backends.ts";
-import { choiceField, listField, numberField, optionalNumberField } from "../../src/browser/url-fields.ts";
+import { choiceField, listField, numberField, optionalNumberField, type UrlField } from "../../src/browser/url-fields.ts";
 import { readUrlState, writeUrlState, type UrlFields, type UrlNotice } from "../../src/browser/url-state.ts";
-import { TASKS, type TaskName } from "../../src/data/datasets.ts";
+import { MODELS, TASKS, taskInfo, type ModelName, type TaskName } from "../../src/data/datasets.ts";
 import { OPTIMIZERS, type OptimizerName } from "../../src/training/optimizers.ts";
+import { PROFILES, raceRanges } from "../../src/training/settings.ts";
+import { RACE_FIELDS } from "../../src/training/settings-text.ts";
 import { KINDS, type ScheduleKind } from "../../src/schedules/index.ts";
 import { lessonFields, NO_LESSON, type Lesson } from "./lesson.ts";
-import { RACE_LIMITS, type RaceSetup, type RaceSetupInput } from "./training-race-model.ts";
+import type { RaceSetup, RaceSetupInput } from "./training-race-model.ts";
 
 /** The controls a lesson can hide (their `data-setting` names). */
 export const RACE_HIDEABLE = ["task", "optimizer", "seed", "steps", "lr", "batch", "backend", "speed"] as const;
 
 interface RaceUrlState {
   task: TaskName;
+  /** null: the task's default model (left out of the URL, as in permalinks made before models could be named). */
+  model: ModelName | null;
   optimizer: OptimizerName;
   schedules: ScheduleKind[];
   steps: number;
@@ -29,24 +33,30 @@ interface RaceUrlState {
   question: string;
 }
 
-const range = ([min, max]: readonly [number, number]) => ({ min, max, integer: true });
-
-/** In the order a permalink lists them. */
+/** The settings' own URL keys (RACE_FIELDS) and the browser's bounds (PROFILES.browser), in the order a permalink lists them. */
+const RANGES = raceRanges("browser");
+const modelField: UrlField<ModelName | null> = {
+  ...choiceField(RACE_FIELDS.model.url, MODELS),
+  write: (model) => model,
+  show: (model) => model ?? "the task's default",
+};
 const FIELDS: UrlFields<RaceUrlState> = {
-  task: choiceField("task", TASKS),
-  optimizer: choiceField("optimizer", OPTIMIZERS),
-  schedules: listField("schedules", KINDS, { max: RACE_LIMITS.schedules }),
-  steps: numberField("steps", range(RACE_LIMITS.steps)),
-  seed: numberField("seed", range(RACE_LIMITS.seed)),
-  batchSize: numberField("batch", range(RACE_LIMITS.batchSize)),
-  lr: optionalNumberField("lr", { min: 0, max: 10, minExclusive: true }, "each kind's default"),
+  task: choiceField(RACE_FIELDS.task.url, TASKS),
+  model: modelField,
+  optimizer: choiceField(RACE_FIELDS.optimizer.url, OPTIMIZERS),
+  schedules: listField(RACE_FIELDS.schedules.url, KINDS, { max: PROFILES.browser.maxSchedules }),
+  steps: numberField(RACE_FIELDS.steps.url, RANGES.steps),
+  seed: numberField(RACE_FIELDS.seed.url, RANGES.seed),
+  batchSize: numberField(RACE_FIELDS.batchSize.url, RANGES.batchSize),
+  lr: optionalNumberField(RACE_FIELDS.lr.url, RANGES.lr, "each kind's default"),
   backend: { ...choiceField("backend", BACKEND_CHOICES), write: (b) => (b === "auto" ? null : b) },
   ...lessonFields(RACE_HIDEABLE),
 };
 
 function urlState(setup: RaceSetup, backend: BackendChoiceName, lesson: Lesson): RaceUrlState {
   const { task, optimizer, steps, seed, batchSize, lr } = setup;
-  return { task, optimizer, schedules: setup.schedules.map((s) => s.kind), steps, seed, batchSize, lr, backend, ...lesson };
+  const model = setup.model === taskInfo(task).models[0] ? null : setup.model;
+  return { task, model, optimizer, schedules: setup.schedules.map((s) => s.kind), steps, seed, batchSize, lr, backend, ...lesson };
 }
 
 export interface RaceFromUrl {
@@ -60,8 +70,9 @@ export interface RaceFromUrl {
 /** Settings from the URL; every bad value keeps the current one and is named in a notice. */
 export function raceFromQuery(query: URLSearchParams, current: RaceSetup): RaceFromUrl {
   const { state, notices } = readUrlState(query, FIELDS, urlState(current, "auto", NO_LESSON));
-  const { task, optimizer, steps, seed, batchSize, lr, backend, hide, question } = state;
-  return { input: { task, optimizer, steps, seed, batchSize, lr, schedules: state.schedules.join(",") }, backend, lesson: { hide, question }, notices };
+  const { task, model, optimizer, steps, seed, batchSize, lr, backend, hide, question } = state;
+  const input: RaceSetupInput = { task, optimizer, steps, seed, batchSize, lr, schedules: state.schedules.join(","), ...(model === null ? {} : { model }) };
+  return { input, backend, lesson: { hide, question }, notices };
 }
 
 /** The permalink's query for a race. */

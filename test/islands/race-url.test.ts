@@ -33,6 +33,17 @@ describe("race URL", () => {
     expect(raceToQuery(current, "auto").toString()).toBe("task=moons&optimizer=sgd&schedules=constant%2Ccosine&steps=400&seed=2&batch=32");
   });
 
+  it("names the model only when it is not the task's default, so old permalinks stay as they were", () => {
+    const glyphs = raceSetup({ task: "glyphs", schedules: "cosine" });
+    const other = glyphs.model === "cnn" ? "mlp" : "cnn";
+    expect(raceToQuery(glyphs, "auto").has("model")).toBe(false);
+    const query = `task=glyphs&schedules=cosine&model=${other}`;
+    expect(read(query).notices).toEqual([]);
+    expect(setupOf(query).model).toBe(other);
+    expect(raceToQuery(setupOf(query), "auto").get("model")).toBe(other);
+    expect(read("model=constructor").notices[0]?.message).toMatch(/^model: must be one of .*; using the task's default$/);
+  });
+
   it("refuses hex, blanks and Infinity instead of reading numbers from them", () => {
     const { input, notices } = read("seed=0x10&lr=0x10&steps=&batch=Infinity");
     expect(input).toEqual(read("").input);
