@@ -31,6 +31,7 @@ export const join: Family<"join", JoinSpec> = defineFamily<"join", [], typeof jo
   title: "Sequence of schedules",
   summary: "Run one schedule after another, each restarting its own step count at its boundary.",
   latex: "\\eta_t = g_i(t - b_i) \\quad \\text{for } b_i \\le t < b_{i+1},\\ b_0 = 0",
+  where: { g_i: "the i-th schedule, on its own step count", b_i: "the step where schedule i starts (b_0 = 0)" },
   params: [],
   extra: joinFields,
   extraDefaults: {
@@ -75,6 +76,7 @@ export const chain: Family<"chain", ChainSpec> = defineFamily<"chain", typeof ch
   title: "Chained (multiplied) schedules",
   summary: "Multiply several schedules together, as PyTorch's ChainedScheduler does.",
   latex: "\\eta_t = \\eta_0 \\prod_i g_i(t)",
+  where: { g_i: "the i-th factor: a schedule with base rate 1" },
   params: chainParams,
   extra: chainFields,
   extraDefaults: {

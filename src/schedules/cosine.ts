@@ -75,6 +75,7 @@ export const cosineRestarts = defineFamily({
   summary: "Cosine annealing that jumps back to a high rate at the end of each cycle, cycles growing by T_mult.",
   latex:
     "\\eta_t = \\eta_{\\min} + (\\eta_0 - \\eta_{\\min})\\, m^{i}\\, \\frac{1 + \\cos\\left(\\pi\\, T_{\\text{cur}} / T_i\\right)}{2},\\quad T_i = T_0\\, T_{\\text{mult}}^{\\,i}",
+  where: { i: "the index of the current cycle (0 for the first)", "T_{\\text{cur}}": "steps since the last restart", T_i: "the length of cycle i" },
   params: [
     param.lr(),
     param.minLr(),

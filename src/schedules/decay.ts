@@ -59,6 +59,7 @@ export const multiStep = defineFamily({
   title: "Multi-step decay",
   summary: "Multiply the rate by a fixed factor at chosen milestones.",
   latex: "\\eta_t = \\eta_0\\, \\gamma^{\\,\\lvert\\{ m \\in M \\,:\\, m \\le t \\}\\rvert}",
+  where: { M: "the set of milestones, the steps where the rate drops", m: "a milestone" },
   params: [
     param.lr(),
     {
@@ -87,6 +88,7 @@ export const exponential = defineFamily({
   summary: "Shrink the rate by the same fraction every step (or every s steps with the staircase).",
   latex:
     "\\eta_t = \\max\\!\\left(\\eta_{\\min},\\ \\eta_0\\, e^{-k\\,\\tau}\\right),\\quad \\tau = \\begin{cases} t & \\text{continuous} \\\\ s\\lfloor t/s \\rfloor & \\text{staircase} \\end{cases}",
+  where: { "\\tau": "the step count the decay sees: t, or t rounded down to a multiple of s with the staircase", e: "Euler's number" },
   params: [
     param.lr(),
     {
@@ -121,6 +123,7 @@ export const inverseTime = defineFamily({
   summary: "Divide the initial rate by 1 + k·t: the 1/t decay of stochastic approximation.",
   latex:
     "\\eta_t = \\frac{\\eta_0}{1 + k\\,\\tau},\\quad \\tau = \\begin{cases} t & \\text{continuous} \\\\ s\\lfloor t/s \\rfloor & \\text{staircase} \\end{cases}",
+  where: { "\\tau": "the step count the decay sees: t, or t rounded down to a multiple of s with the staircase" },
   params: [
     param.lr(),
     {

@@ -55,8 +55,10 @@ export interface Family<K extends string = string, S = { kind: K }> {
   title: string;
   /** One line, plain text. */
   summary: string;
-  /** The formula, KaTeX-parseable, using the params' symbols. */
+  /** The formula, KaTeX-parseable, using the params' symbols, the `where` symbols and t, η_t, π (a registry test checks). */
   latex: string;
+  /** Symbols the formula introduces besides the params (LaTeX → one phrase), shown in its legend. */
+  where?: Readonly<Record<string, string>>;
   /** Numeric parameters (the sliders), in display order. */
   params: readonly ParamDef[];
   /** A complete, valid spec. */

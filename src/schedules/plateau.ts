@@ -163,6 +163,7 @@ export const plateau = defineFamily({
   summary: "Cut the rate by a factor whenever a watched metric stops improving for a while.",
   latex:
     "\\eta \\leftarrow \\max(\\eta_{\\min},\\ f\\,\\eta) \\quad \\text{after more than } P \\text{ evaluations without improving on the best value by } \\theta",
+  where: { "\\eta": "the current rate" },
   params: plateauParams,
   extra: plateauFields,
   extraDefaults: { mode: "min", thresholdMode: "rel", convention: "pytorch" },

@@ -42,6 +42,7 @@ export const warmup: Family<"warmup", WarmupSpec> = defineFamily<"warmup", typeo
   summary: "Start small and climb to the target rate over the first steps, then hand over to any schedule.",
   latex:
     "\\eta_t = \\begin{cases} \\eta_{\\text{start}} + \\left(g(0) - \\eta_{\\text{start}}\\right) \\dfrac{t}{W} & t < W \\\\ g(t - W) & t \\ge W \\end{cases}",
+  where: { g: "the schedule warmup hands over to, on its own step count" },
   params: warmupParams,
   extra: warmupFields,
   extraDefaults: { shape: "linear", after: { kind: "cosine", lr: 0.1, minLr: 0, decaySteps: 90, exponent: 1, periodic: false } },
