@@ -213,7 +213,10 @@ export function mountLossLandscape(element: HTMLElement): void {
     if (title) title.textContent = `${model.title}.`;
     for (const output of element.querySelectorAll<HTMLOutputElement>("output[data-field]")) {
       const value = valid[output.dataset.field as "lr" | "noise" | "momentum"];
-      if (typeof value === "number") output.value = fmt(value);
+      if (typeof value !== "number") continue;
+      output.value = fmt(value);
+      // The lr slider's position is log10 of the rate: screen readers hear the rate itself.
+      inputs(output.dataset.field as LandscapeField)?.setAttribute("aria-valuetext", output.value);
     }
     if (extra !== null) problems.unshift(extra);
     if (problems.length > 0) say(problems.join(" "));

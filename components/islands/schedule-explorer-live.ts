@@ -166,7 +166,10 @@ export function mountScheduleExplorer(element: HTMLElement): void {
     for (const output of element.querySelectorAll<HTMLOutputElement>("output[data-param]")) {
       const value = values.get(output.dataset.param ?? "");
       const p = family.params.find((q) => q.name === output.dataset.param);
-      if (typeof value === "number") output.value = p?.integer ? String(value) : formatRate(value);
+      if (typeof value !== "number") continue;
+      output.value = p?.integer ? String(value) : formatRate(value);
+      // A log slider's position is log10 of the value: screen readers hear the value itself.
+      element.querySelector(`input[type=range][data-param="${CSS.escape(output.dataset.param ?? "")}"]`)?.setAttribute("aria-valuetext", output.value);
     }
     if (urlState && fromUser) {
       writeQuery(explorerToQuery({ spec: parsed.spec, compare: compareKind, lesson }));

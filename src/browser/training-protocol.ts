@@ -2,18 +2,16 @@
  * Messages between the page and the training worker. Plain data only
  * (structured clone): specs, numbers, strings.
  */
-import type { OptimizerName } from "../training/optimizers.ts";
 import type { PlateauNotice, RaceRecord } from "../training/race.ts";
-import type { BackendName } from "./backends.ts";
+import type { BackendChoiceName, BackendName } from "./backends.ts";
 import type { RaceSettings } from "../training/settings.ts";
 import type { ValidationPredictions } from "../training/predictions.ts";
 
-export type { OptimizerName, RaceRecord };
-export type { ModelName } from "../training/model.ts";
+export type { RaceRecord };
 
 /** The race settings (one schema: src/training/settings.ts; the worker checks them under PROFILES.browser) and how to run them. */
 export interface RaceConfig extends RaceSettings {
-  backend: BackendName | "auto";
+  backend: BackendChoiceName;
   /** Where the site serves tfjs's .wasm files (ends in "/"). */
   wasmPath: string;
   /** Grid resolution of the decision-boundary picture (2-D tasks); 0 for none. */
