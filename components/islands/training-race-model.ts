@@ -16,6 +16,8 @@ export const RACE_LIMITS = {
   steps: [BROWSER.steps.min, BROWSER.steps.max],
   seed: [BROWSER.seed.min, BROWSER.seed.max],
   batchSize: [BROWSER.batchSize.min, BROWSER.batchSize.max],
+  /** Peak rate: (0, max]. */
+  lr: [BROWSER.lr.min, BROWSER.lr.max],
   schedules: PROFILES.browser.maxSchedules,
 } as const;
 

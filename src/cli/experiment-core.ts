@@ -5,7 +5,7 @@
  * option and what it accepts.
  */
 import type * as tfNamespace from "@tensorflow/tfjs";
-import { loadTaskData } from "../data/datasets.ts";
+import { loadTaskData, taskInfo, type MetricDef } from "../data/datasets.ts";
 import { TrainingSession } from "../training/session.ts";
 import { describeProblems, RaceSettingsError, resolveRace, type RaceInput, type RaceSettings } from "../training/settings.ts";
 import { optionsHelp, raceInputFromText, RACE_FIELD_NAMES, RACE_FIELDS } from "../training/settings-text.ts";
@@ -57,6 +57,8 @@ export function parseExperimentArgs(argv: readonly string[]): ExperimentConfig {
 export interface ExperimentResult {
   config: Omit<ExperimentConfig, "format">;
   backend: string;
+  /** What the losses and accuracies measure, with their units (the task record's). */
+  metrics: readonly MetricDef[];
   records: RaceRecord[];
   divergences: Divergence[];
   plateau: PlateauNotice[];
@@ -78,7 +80,7 @@ export async function runExperiment(tf: typeof tfNamespace, config: ExperimentCo
   await session.dispose();
   const { format: _format, ...rest } = config;
   void _format;
-  return { config: rest, backend: tf.getBackend(), records, divergences, plateau, stepsPerSecond: (records.length * 1000) / (performance.now() - started) };
+  return { config: rest, backend: tf.getBackend(), metrics: taskInfo(config.task).metrics, records, divergences, plateau, stepsPerSecond: (records.length * 1000) / (performance.now() - started) };
 }
 
 const cell = (v: number | null | undefined): string => (v === null || v === undefined ? "" : String(v));
