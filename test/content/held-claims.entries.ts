@@ -193,6 +193,20 @@ export const radamClaims: readonly Claim[] = [
     values: [{ quote: "199", at: () => rhoInf(0.99) }] },
 ];
 
+/** ULMFiT's slanted triangular schedule (η_max 0.01, cut_frac 0.1, ratio 32, T = 1000) is linear through three knots. */
+const stlr: Source = { spec: { kind: "piecewise-interpolate", steps: [0, 100, 1000], values: [0.01 / 32, 0.01, 0.01 / 32], interpolation: "linear" } };
+
+export const fineTuningClaims: readonly Claim[] = [
+  row(g("discriminative-fine-tuning"), "| $\\eta_t$ | 0.0003125 | 0.00516 | 0.01 | 0.00516 | 0.0003125 |", stlr,
+    [["0.0003125", 0], ["0.00516", 50], ["0.01", 100], ["0.00516", 550], ["0.0003125", 1000]]),
+  { file: g("discriminative-fine-tuning"), source: stlr,
+    text: "the layer below runs at $1/2.6 \\approx 0.385$ of it and the one below that at $1/2.6^2 \\approx 0.148$: a peak of 0.00385 and 0.00148.",
+    values: [
+      { quote: "0.385", at: () => 1 / 2.6 }, { quote: "0.148", at: () => 1 / 2.6 ** 2 },
+      { quote: "0.00385", at: (r) => r(100) / 2.6 }, { quote: "0.00148", at: (r) => r(100) / 2.6 ** 2 },
+    ] },
+];
+
 /**
  * Rows of worked-example tables that quote no learning rate, with the reason.
  * Every other row of a schedule entry's worked-example table must be a claim.
