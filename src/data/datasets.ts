@@ -1,8 +1,11 @@
 /**
- * Seeded datasets, generated in code (nothing is downloaded): five 2-D
- * classification tasks, two 1-D regressions and a 10-class 8×8 glyph task.
- * Same seed, same data, in Node and in the browser: every random draw comes
- * from the seeded generator, in a fixed order.
+ * The tasks, one record each (TASK_DEFS): the data and where it comes from,
+ * the models that can learn it (the first is its default), its default MLP
+ * widths and its metrics with their units. TASKS and TaskName are derived
+ * from the records: adding a task is adding one record. Generated tasks (five
+ * 2-D classifications, two 1-D regressions, 8×8 glyphs) are seeded: same seed,
+ * same data, in Node and in the browser. Fixed data sets (digits) load a
+ * committed file and split it the same way every time.
  */
 import { mulberry32, permutation, type Rng } from "./prng.ts";
 import { GLYPH_SIZE, glyphPixels } from "./glyphs.ts";
@@ -217,10 +220,6 @@ const TASK_DEFS = {
 export type TaskName = keyof typeof TASK_DEFS;
 /** Every task, in the order of TASK_DEFS. */
 export const TASKS = Object.keys(TASK_DEFS) as [TaskName, ...TaskName[]];
-
-export function isTask(name: unknown): name is TaskName {
-  return typeof name === "string" && (TASKS as readonly string[]).includes(name);
-}
 
 export type TaskInfo = Pick<Dataset, "kind" | "inputShape" | "classes" | "description"> & Pick<TaskDef, "title" | "source" | "models" | "hidden" | "metrics">;
 
