@@ -10,6 +10,7 @@ import { readDefinitions, rehypeTermTips } from "./src/content-model/rehype-term
 import { normalizeBase } from "./src/site/base-path.ts";
 import { tfjsWasm } from "./src/site/tfjs-wasm.ts";
 import { pagefindIndex } from "./src/site/pagefind.ts";
+import { focusableScrollersPass } from "./src/site/focusable-scroll.ts";
 
 // BASE_PATH deploys the same build under a sub-path, e.g. BASE_PATH=/lr-atlas/
 // for https://user.github.io/lr-atlas/. SITE sets the canonical origin.
@@ -34,7 +35,7 @@ export default defineConfig({
       ],
     }),
   },
-  integrations: [mdx(), tfjsWasm(), pagefindIndex()],
+  integrations: [mdx(), tfjsWasm(), focusableScrollersPass(), pagefindIndex()],
   devToolbar: { enabled: false },
   server: { host: "127.0.0.1" },
   // The training worker is a module worker: "es" lets its dynamic imports (the digits, a text corpus)
