@@ -105,7 +105,7 @@ export function recallByClass(confusion: readonly (readonly number[])[]): number
 export interface PredictingRace {
   readonly dataset: Dataset;
   readonly stepCount: number;
-  readonly divergences: readonly (unknown | null)[];
+  readonly divergences: readonly (object | null)[];
   predict(x: Float32Array, count: number): Promise<Float32Array[]>;
 }
 
