@@ -13,6 +13,7 @@ import { makeScheduler, type Scheduler } from "../schedules/sample.ts";
 import { momentumSchedule } from "../schedules/momentum.ts";
 import type { ScheduleSpec } from "../schedules/types.ts";
 import { createModel, type Activation, type BatchedModel, type ModelName, type Tf } from "./model.ts";
+import { PROFILES } from "./settings.ts";
 import { createOptimizer, usesMomentum, type BatchedOptimizer, type OptimizerName, type OptimizerOptions } from "./optimizers.ts";
 
 export interface RaceOptions {
@@ -76,7 +77,9 @@ export class Race {
 
   constructor(tf: Tf, options: RaceOptions) {
     if (options.schedules.length === 0) throw new RangeError("a race needs at least one schedule");
-    if (!(Number.isInteger(options.batchSize) && options.batchSize >= 1 && options.batchSize <= 4096)) throw new RangeError(`batchSize must be an integer in [1, 4096], got ${options.batchSize}`);
+    // The engine takes the widest profile's bounds (the CLI's); front ends check their own with the settings schema.
+    const maxBatch = PROFILES.cli.maxBatchSize;
+    if (!(Number.isInteger(options.batchSize) && options.batchSize >= 1 && options.batchSize <= maxBatch)) throw new RangeError(`batchSize must be an integer in [1, ${maxBatch}], got ${options.batchSize}`);
     if (!(Number.isInteger(options.evalEvery) && options.evalEvery >= 0)) throw new RangeError(`evalEvery must be a whole number, got ${options.evalEvery}`);
     this.#tf = tf;
     this.options = options;

@@ -6,6 +6,7 @@
  */
 import { Race, type Divergence, type PlateauNotice, type RaceOptions, type RaceRecord } from "./race.ts";
 import type { Tf } from "./model.ts";
+import { PROFILES } from "./settings.ts";
 
 export type SessionState = "idle" | "running" | "paused" | "done" | "stopped";
 
@@ -41,7 +42,8 @@ export class TrainingSession {
   #chunk$: Promise<unknown> = Promise.resolve();
 
   constructor(tf: Tf, options: SessionOptions, events: SessionEvents = {}, now: () => number = () => performance.now()) {
-    if (!(Number.isInteger(options.steps) && options.steps >= 1 && options.steps <= 1_000_000)) throw new RangeError(`steps must be an integer in [1, 1000000], got ${options.steps}`);
+    const maxSteps = PROFILES.cli.maxSteps;
+    if (!(Number.isInteger(options.steps) && options.steps >= 1 && options.steps <= maxSteps)) throw new RangeError(`steps must be an integer in [1, ${maxSteps}], got ${options.steps}`);
     this.#tf = tf;
     this.options = options;
     this.#events = events;
