@@ -93,3 +93,26 @@ export const hypergradientClaims: readonly Claim[] = [
   row(g("hypergradient-descent"), "| $\\theta_t$ | 0.9 | 0.729 | 0.543 | 0.382 | 0.118 |", { formula: hypergradientRun("theta"), from: "SGD-HD theta on theta^2/2" },
     [["0.9", 1], ["0.729", 2], ["0.543", 3], ["0.382", 4], ["0.118", 7]]),
 ];
+
+/** The Polyak step on f(θ) = θ²/2 with f* = 0, from θ0 = 1: η_t = (f(θ_t) − f*)/‖∇f(θ_t)‖², θ_{t+1} = θ_t − η_t θ_t. */
+function polyakRun(which: "eta" | "theta"): (t: number) => number {
+  const theta = [1];
+  const eta: number[] = [];
+  for (let t = 0; t <= 5; t += 1) {
+    const th = theta[t] as number;
+    eta.push((0.5 * th * th) / (th * th));
+    theta.push(th - (eta[t] as number) * th);
+  }
+  return (t) => ((which === "eta" ? eta : theta)[t] as number);
+}
+
+export const polyakClaims: readonly Claim[] = [
+  { file: g("polyak-step-size"), text: "Then $\\eta_t = \\tfrac12\\theta_t^2 / \\theta_t^2 = 0.5$ at every step, and $\\theta_{t+1} = \\theta_t/2$: the iterates are 1, 0.5, 0.25, 0.125.",
+    values: [
+      { quote: "0.5", at: [0, 1, 2, 3], source: { formula: polyakRun("eta"), from: "Polyak eta on theta^2/2" } },
+      { quote: "1", at: 0, source: { formula: polyakRun("theta"), from: "Polyak theta on theta^2/2" } },
+      { quote: "0.5", at: 1, source: { formula: polyakRun("theta"), from: "Polyak theta on theta^2/2" } },
+      { quote: "0.25", at: 2, source: { formula: polyakRun("theta"), from: "Polyak theta on theta^2/2" } },
+      { quote: "0.125", at: 3, source: { formula: polyakRun("theta"), from: "Polyak theta on theta^2/2" } },
+    ] },
+];

@@ -4,10 +4,10 @@ import { describe, expect, it } from "vitest";
 import { loadContentDir } from "../../src/content-model/load.ts";
 import { checkClaim, findNumber, parseQuote, type Claim } from "./held-claims.ts";
 import { entryClaims, rowsWithoutRates } from "./held-claims.entries.ts";
-import { fineTuningClaims, hypergradientClaims, noiseBallClaims, radamClaims } from "./held-claims.concepts.ts";
+import { fineTuningClaims, hypergradientClaims, noiseBallClaims, polyakClaims, radamClaims } from "./held-claims.concepts.ts";
 import { notebookClaims } from "./held-claims.notebooks.ts";
 
-const claims: readonly Claim[] = [...entryClaims, ...noiseBallClaims, ...radamClaims, ...fineTuningClaims, ...hypergradientClaims, ...notebookClaims];
+const claims: readonly Claim[] = [...entryClaims, ...noiseBallClaims, ...radamClaims, ...fineTuningClaims, ...hypergradientClaims, ...polyakClaims, ...notebookClaims];
 
 /** Table rows (not header, not separator) inside "Worked example" passages of a body. */
 function workedExampleRows(body: string): string[] {
