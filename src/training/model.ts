@@ -104,6 +104,11 @@ export function createModel(tf: Tf, options: ModelOptions, copies: number, rng: 
     };
   }
 
+  if (options.model !== "cnn") {
+    // A model named in MODELS (src/data/datasets.ts) but not built here is a type error, not a silent CNN.
+    const unbuilt: never = options.model;
+    throw new RangeError(`no builder for model ${String(unbuilt)}`);
+  }
   // CNN: 3×3 'same' convolution with F filters → activation → 2×2 max pool → dense to the outputs.
   const [height, width, channels] = options.inputShape as [number, number, number];
   if (options.inputShape.length !== 3 || channels !== 1) throw new RangeError(`the CNN takes [height, width, 1] inputs, got [${options.inputShape.join(", ")}]`);
