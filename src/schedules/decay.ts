@@ -87,8 +87,8 @@ export const exponential = defineFamily({
   title: "Exponential decay",
   summary: "Shrink the rate by the same fraction every step (or every s steps with the staircase).",
   latex:
-    "\\eta_t = \\max\\!\\left(\\eta_{\\min},\\ \\eta_0\\, e^{-k\\,\\tau}\\right),\\quad \\tau = \\begin{cases} t & \\text{continuous} \\\\ s\\lfloor t/s \\rfloor & \\text{staircase} \\end{cases}",
-  where: { "\\tau": "the step count the decay sees: t, or t rounded down to a multiple of s with the staircase", e: "Euler's number" },
+    "\\eta_t = \\max\\!\\left(\\eta_{\\min},\\ \\eta_0\\, e^{-k\\,\\tilde t}\\right),\\quad \\tilde t = \\begin{cases} t & \\text{continuous} \\\\ s\\lfloor t/s \\rfloor & \\text{staircase} \\end{cases}",
+  where: { "\\tilde t": "the step count the decay sees: t, or t rounded down to a multiple of s with the staircase", e: "Euler's number" },
   params: [
     param.lr(),
     {
@@ -122,8 +122,8 @@ export const inverseTime = defineFamily({
   title: "Inverse-time decay",
   summary: "Divide the initial rate by 1 + k·t: the 1/t decay of stochastic approximation.",
   latex:
-    "\\eta_t = \\frac{\\eta_0}{1 + k\\,\\tau},\\quad \\tau = \\begin{cases} t & \\text{continuous} \\\\ s\\lfloor t/s \\rfloor & \\text{staircase} \\end{cases}",
-  where: { "\\tau": "the step count the decay sees: t, or t rounded down to a multiple of s with the staircase" },
+    "\\eta_t = \\frac{\\eta_0}{1 + k\\,\\tilde t},\\quad \\tilde t = \\begin{cases} t & \\text{continuous} \\\\ s\\lfloor t/s \\rfloor & \\text{staircase} \\end{cases}",
+  where: { "\\tilde t": "the step count the decay sees: t, or t rounded down to a multiple of s with the staircase" },
   params: [
     param.lr(),
     {
