@@ -11,7 +11,7 @@ import { COMPARABLE } from "./schedule-explorer-model.ts";
 
 export type CompareChoice = ScheduleKind | "";
 
-export interface ExplorerUrlState {
+interface ExplorerUrlState {
   spec: ScheduleSpec;
   compare: CompareChoice;
   lesson: Lesson;
@@ -21,7 +21,7 @@ export interface ExplorerUrlState {
 const PANELS = ["compare", "code", "libraries", "table"] as const;
 
 /** What `?hide=` may name on an explorer of `kind`: its fields' controls and the panels. */
-export function explorerHideable(kind: ScheduleKind): string[] {
+function explorerHideable(kind: ScheduleKind): string[] {
   return [...specUrlKeys(kind).slice(1), ...PANELS];
 }
 

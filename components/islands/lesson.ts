@@ -13,7 +13,7 @@ export interface Lesson {
 }
 
 export const NO_LESSON: Lesson = { hide: [], question: "" };
-export const QUESTION_LENGTH = 500;
+const QUESTION_LENGTH = 500;
 
 /** `hide`: names from `hideable`; unknown ones are dropped with a warning, the rest still hide. */
 function hideField(hideable: readonly string[]): UrlField<string[]> {

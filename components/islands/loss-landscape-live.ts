@@ -10,11 +10,8 @@
 import { sliderAttributes, valueFromSlider } from "../../src/browser/slider.ts";
 import { readQuery, writeQuery } from "../../src/browser/url-adapter.ts";
 import { renderLandscapeFigure } from "../../src/plots/landscape.ts";
+import { colorOf, figureInput, fmt, landscapeModel, type LandscapeModel } from "./loss-landscape-model.ts";
 import {
-  colorOf,
-  figureInput,
-  fmt,
-  landscapeModel,
   setupFromQuery,
   setupToQuery,
   validateLandscape,
@@ -25,9 +22,8 @@ import {
   type FieldError,
   type LandscapeField,
   type LandscapeInput,
-  type LandscapeModel,
   type LandscapeSetup,
-} from "./loss-landscape-model.ts";
+} from "./loss-landscape-setup.ts";
 import { noticeBox, urlNoticeText } from "./notice-view.ts";
 
 function cell(text: string, header = false): HTMLTableCellElement {

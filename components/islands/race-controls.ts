@@ -7,7 +7,7 @@
 import { BACKEND_CHOICES, type BackendChoiceName } from "../../src/browser/backends.ts";
 import { RACE_LIMITS, type RaceSetup, type RaceSetupInput } from "./training-race-model.ts";
 
-export interface ControlHandlers {
+interface ControlHandlers {
   /** A setting changed: build a new setup from the current one and this change. */
   rebuild: (change: RaceSetupInput) => void;
   /** The reader picked another backend. */

@@ -6,7 +6,7 @@ import { download, fileStem, standaloneSvg, svgToPng, toCsv, toJson } from "../.
 import type { RaceRecord } from "../../src/training/race.ts";
 import type { RaceLog } from "./training-race-model.ts";
 
-export interface ExportSource {
+interface ExportSource {
   log: RaceLog;
   records: readonly RaceRecord[];
   backend: string;

@@ -12,7 +12,7 @@ import type { ValidationPredictions } from "../../src/training/predictions.ts";
 import { examplesPanel } from "./race-examples.ts";
 import type { RaceSetup } from "./training-race-model.ts";
 
-export interface TaskExtras {
+interface TaskExtras {
   /** Empty every panel (a new race, or a reset). */
   clear(): void;
   /** Image tasks: every run's validation predictions, when a run pauses or ends. */

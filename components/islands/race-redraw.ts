@@ -4,7 +4,7 @@
  * prefers-reduced-motion), so none of the page's own frames comes near 50 ms
  * while a worker trains. Asking again during a round queues one more round.
  */
-export interface RedrawOptions {
+interface RedrawOptions {
   /** Milliseconds between the starts of two rounds. */
   interval: number;
 }

@@ -16,7 +16,7 @@ import { lessonFields, NO_LESSON, type Lesson } from "./lesson.ts";
 import type { RaceSetup, RaceSetupInput } from "./training-race-model.ts";
 
 /** The controls a lesson can hide (their `data-setting` names). */
-export const RACE_HIDEABLE = ["task", "optimizer", "seed", "steps", "lr", "batch", "backend", "speed"] as const;
+const RACE_HIDEABLE = ["task", "optimizer", "seed", "steps", "lr", "batch", "backend", "speed"] as const;
 
 interface RaceUrlState {
   task: TaskName;
@@ -59,7 +59,7 @@ function urlState(setup: RaceSetup, backend: BackendChoiceName, lesson: Lesson):
   return { task, model, optimizer, schedules: setup.schedules.map((s) => s.kind), steps, seed, batchSize, lr, backend, ...lesson };
 }
 
-export interface RaceFromUrl {
+interface RaceFromUrl {
   /** What to build the race from (`raceSetup` still checks it as a whole). */
   input: RaceSetupInput;
   backend: BackendChoiceName;

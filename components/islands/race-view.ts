@@ -9,7 +9,7 @@ import { taskInfo } from "../../src/data/datasets.ts";
 import { fmt, pct, plannedRates, type RaceLog, type RaceSetup } from "./training-race-model.ts";
 
 /** Live figures keep at most this many points per run, so a redraw stays cheap. */
-export const LIVE_POINTS = 250;
+const LIVE_POINTS = 250;
 
 export function drawLoss(element: HTMLElement, log: RaceLog): void {
   const description = log.description();

@@ -27,7 +27,7 @@ export function cleanText(text: string): string {
 }
 
 /** At most `max` characters (code points, so no half surrogate pair), "…" marking a cut. */
-export function cutText(text: string, max = ECHO_LENGTH): string {
+function cutText(text: string, max = ECHO_LENGTH): string {
   const chars = [...text];
   return chars.length > max ? `${chars.slice(0, max).join("")}…` : text;
 }
@@ -55,7 +55,7 @@ export interface UrlField<T> {
   readonly show?: (value: T) => string;
 }
 
-export interface NumberRange {
+interface NumberRange {
   min: number;
   max: number;
   /** The lower bound itself is not allowed: (min, max]. */
@@ -64,16 +64,16 @@ export interface NumberRange {
 }
 
 /** "a whole number in [1, 20000]" / "a number in (0, 10]". */
-export function describeRange(range: NumberRange): string {
+function describeRange(range: NumberRange): string {
   return `${range.integer ? "a whole number" : "a number"} in ${range.minExclusive ? "(" : "["}${range.min}, ${range.max}]`;
 }
 
-export function inRange(value: number, range: NumberRange): boolean {
+function inRange(value: number, range: NumberRange): boolean {
   return (!range.integer || Number.isInteger(value)) && (range.minExclusive ? value > range.min : value >= range.min) && value <= range.max;
 }
 
 /** A number within a range. */
-export function readNumber(raw: string, range: NumberRange): Reading<number> {
+function readNumber(raw: string, range: NumberRange): Reading<number> {
   const value = strictNumber(raw);
   if (value === null || !inRange(value, range)) return { ok: false, message: `must be ${describeRange(range)}, got ${echo(raw)}` };
   return { ok: true, value };

@@ -24,12 +24,12 @@ export interface UrlNotice {
 /** An island's URL fields, one per field of its state. */
 export type UrlFields<S> = { readonly [K in keyof S]-?: UrlField<S[K]> };
 
-export interface UrlRead<S> {
+interface UrlRead<S> {
   state: S;
   notices: UrlNotice[];
 }
 
-export interface ReadOptions {
+interface ReadOptions {
   /** Keys another reader handles (a schedule spec's fields): neither read here nor called unknown. */
   alsoKnown?: Iterable<string>;
 }
@@ -151,7 +151,7 @@ export function specToSearchParams(spec: ScheduleSpec, prefix = "", into = new U
   return into;
 }
 
-export interface ParsedSpecState {
+interface ParsedSpecState {
   spec: ScheduleSpec;
   notices: UrlNotice[];
 }

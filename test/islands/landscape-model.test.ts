@@ -1,18 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  landscapeSetup,
-  landscapeModel,
-  validateLandscape,
-  setupFromQuery,
-  setupToQuery,
-  figureInput,
-  sampleSteps,
-  pathData,
-  colorOf,
-  LandscapeSetupError,
-  DEFAULT_SETUP,
-  LANDSCAPE_KINDS,
-} from "../../components/islands/loss-landscape-model.ts";
+import { landscapeModel, figureInput, sampleSteps, pathData, colorOf } from "../../components/islands/loss-landscape-model.ts";
+import { landscapeSetup, validateLandscape, setupFromQuery, setupToQuery, LandscapeSetupError, DEFAULT_SETUP, LANDSCAPE_KINDS } from "../../components/islands/loss-landscape-setup.ts";
 import { multiMinima } from "../../src/landscape/index.ts";
 
 describe("landscapeSetup (props)", () => {
