@@ -26,8 +26,7 @@ const schedules = (lr: number): string[] => [
 export const RACES: Record<string, string[]> = {
   "post-lr0.03": [...SHARED, "--norm", "post", ...schedules(0.03)],
   "pre-lr0.03": [...SHARED, "--norm", "pre", ...schedules(0.03)],
-  "post-lr0.01": [...SHARED, "--norm", "post", ...schedules(0.01)],
-  "pre-lr0.01": [...SHARED, "--norm", "pre", ...schedules(0.01)],
+  "post-lr0.02": [...SHARED, "--norm", "post", ...schedules(0.02)],
 };
 
 /** The command as a reader would type it (arguments quoted for a POSIX shell). */
