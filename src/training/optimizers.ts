@@ -134,6 +134,7 @@ export const OPTIMIZER_TABLE = {
 export type OptimizerName = keyof typeof OPTIMIZER_TABLE;
 export const OPTIMIZERS = Object.keys(OPTIMIZER_TABLE) as [OptimizerName, ...OptimizerName[]];
 
+/** Overrides of the record's defaults; a hyper-parameter the optimizer does not have (weightDecay for adam) is ignored. */
 export interface OptimizerOptions extends Partial<HyperParams> {
   name: OptimizerName;
   /** ε; defaults to the backend's (1e-7 in float32), as tfjs does. */
@@ -169,14 +170,17 @@ export function createOptimizer(tf: Tf, options: OptimizerOptions): BatchedOptim
   const name = options.name;
   if (!isOptimizer(name)) throw new RangeError(`unknown optimizer "${String(name)}"; expected one of ${OPTIMIZERS.join(", ")}`);
   const def: OptimizerDef = OPTIMIZER_TABLE[name];
-  const hyper = { momentum: 0.9, beta2: 0.999, rho: 0.9, initialAccumulator: 0.1, weightDecay: 0, ...def.hyper };
-  for (const key of Object.keys(hyper) as HyperKey[]) {
+  // The record's own hyper-parameters, each overridden by an option of the same name (others are not its own: ignored).
+  const own: Partial<HyperParams> = { ...def.hyper };
+  for (const key of Object.keys(own) as HyperKey[]) {
     const given = options[key];
     if (given !== undefined) {
       if (!Number.isFinite(given)) throw new RangeError(`${name}: ${key} must be a finite number, got ${given}`);
-      hyper[key] = given;
+      own[key] = given;
     }
   }
+  // define() lets each update read only the keys its record declares, and every one of those is set here.
+  const hyper = own as HyperParams;
   const epsilon = options.epsilon ?? tf.backend().epsilon();
   const slots: tfNamespace.Variable[][] = [];
   // Adam's bias corrections: products of the β₁ actually used at each step, per copy (β₁ may cycle).
@@ -192,7 +196,8 @@ export function createOptimizer(tf: Tf, options: OptimizerOptions): BatchedOptim
 
   return {
     name,
-    baseMomentum: hyper.momentum,
+    // Without a momentum of its own the value is unused (records show null); 0 says so.
+    baseMomentum: own.momentum ?? 0,
     apply(variables, grads, rates) {
       const copies = rates.lr.length;
       if (def.biasCorrected) {
