@@ -4,9 +4,9 @@
  * entry's formula section to the same names. A symbol is a Latin letter or a
  * Greek letter command, with its subscript: `\eta_{\min}` and `\eta_\min` are
  * the same symbol ("\eta_\min"), `\eta_{\text{end}}` is "\eta_end", and an
- * index subscript (i, i+1, j−1, k) reads as "_i", so `b_{i+1}` is "b_i".
+ * index subscript (i, i+1, j−1, k, n) reads as "_i", so `b_{i+1}` is "b_i".
  * Words set in \text, \operatorname or \mathrm, function names (\cos, \max)
- * and operators, with their subscripts (the i of \prod_i), are not symbols.
+ * and operators, with their limits and bound index (the i of \prod_{i=1}^{k}), are not symbols.
  */
 
 const GREEK = new Set(
@@ -33,7 +33,7 @@ function normalizeSubscript(raw: string): string {
     .replace(/\\(?:text|mathrm|operatorname)\{([^{}]*)\}/g, "$1")
     .replace(/[{}\s]/g, "")
     .replace(/\\[,;!]/g, "");
-  return /^[ijk]([+-−]\d)?$/.test(plain) ? "i" : plain;
+  return /^[ijkn]([+-−]\d)?$/.test(plain) ? "i" : plain;
 }
 
 /** Read a subscript at `at` (just after "_"): its text and where it ends. */
@@ -50,6 +50,7 @@ function readSubscript(tex: string, at: number): { text: string; next: number } 
 /** The symbols of a formula, normalised, in order of first use. */
 export function formulaSymbols(tex: string): string[] {
   const found: string[] = [];
+  const bound = new Set<string>();
   let i = 0;
   while (i < tex.length) {
     const rest = tex.slice(i);
@@ -64,8 +65,12 @@ export function formulaSymbols(tex: string): string[] {
         continue;
       }
       if (!GREEK.has(name)) {
-        // An operator's subscript is its bound variable (\prod_i), not a symbol of the formula.
-        if (tex[i] === "_") i = readSubscript(tex, i + 1).next;
+        // An operator's limits bind its index (\prod_{s=1}^{t} … s): neither the index nor the limits are symbols of the formula.
+        while (tex[i] === "_" || tex[i] === "^") {
+          const limit = readSubscript(tex, i + 1);
+          if (tex[i] === "_") bound.add(limit.text.split("=")[0]?.trim() ?? "");
+          i = limit.next;
+        }
         continue;
       }
       base = `\\${name}`;
@@ -86,11 +91,11 @@ export function formulaSymbols(tex: string): string[] {
     }
     if (!found.includes(symbol)) found.push(symbol);
   }
-  return found;
+  return found.filter((s) => !bound.has(s));
 }
 
-/** Symbols every schedule formula may use without defining them: the step and the rate at that step. */
-export const UNIVERSAL_SYMBOLS: readonly string[] = ["t", "\\eta_t", "\\pi"];
+/** Symbols every schedule formula may use without defining them: the step, the rate at that step, π, and the index letters i, j, n. */
+export const UNIVERSAL_SYMBOLS: readonly string[] = ["t", "\\eta_t", "\\pi", "i", "j", "n"];
 
 /**
  * The symbols of `tex` that are not among `allowed` (LaTeX, normalised the
