@@ -25,10 +25,10 @@ function walk(node: Node, visit: (n: Node, parent: Node | null, index: number) =
 
 const textOf = (n: Node): string => (typeof n.value === "string" ? n.value : (n.children ?? []).map(textOf).join(""));
 
-/** The top-level nodes between `## Formula` and the next `##`. */
+/** The top-level nodes between `## Formula` (reduce on plateau: `## Rule`) and the next `##`. */
 function formulaSection(tree: Node): Node[] | null {
   const nodes = tree.children ?? [];
-  const start = nodes.findIndex((n) => n.type === "heading" && n.depth === 2 && textOf(n).trim() === "Formula");
+  const start = nodes.findIndex((n) => n.type === "heading" && n.depth === 2 && ["Formula", "Rule"].includes(textOf(n).trim()));
   if (start < 0) return null;
   const end = nodes.findIndex((n, i) => i > start && n.type === "heading" && n.depth === 2);
   return nodes.slice(start + 1, end < 0 ? undefined : end);
@@ -55,11 +55,11 @@ function explainedIn(section: Node[]): string[] {
 }
 
 /**
- * Entries still carrying a hand-written formula in their own notation: each
- * is expected to fail the checks below (it.fails), so converting one makes its
- * test pass and its name must then leave this list.
+ * Formula sections whose further maths is not yet held to the check: the
+ * constant rate's noise-ball derivation names its own symbols (a, w, ξ, σ)
+ * in parentheses rather than in "is" sentences.
  */
-const NOT_YET_CONVERTED = new Set(["constant-learning-rate", "reduce-on-plateau"]);
+const SYMBOLS_NOT_YET_CHECKED = new Set(["constant-learning-rate"]);
 
 const entries = loadContentDir("content/glossary").filter((e) => typeof (e.data as { schedule?: unknown }).schedule === "string");
 
@@ -72,7 +72,6 @@ describe("schedule entries' formula sections", () => {
     const kind = (entry.data as { schedule: string }).schedule;
     describe(entry.slug, () => {
       const section = formulaSection(entry.tree as Node);
-      const it = NOT_YET_CONVERTED.has(entry.slug) ? test.fails : test;
 
       it(`shows the registry's formula for "${kind}"`, () => {
         expect(section, `${entry.path}: no "## Formula" section`).not.toBeNull();
@@ -83,7 +82,7 @@ describe("schedule entries' formula sections", () => {
         expect(kinds, `${entry.path}: "## Formula" needs <Formula kind="${kind}" />`).toContain(kind);
       });
 
-      it("writes its maths only in the family's symbols or symbols it explains", () => {
+      (SYMBOLS_NOT_YET_CHECKED.has(entry.slug) ? test.fails : test)("writes its maths only in the family's symbols or symbols it explains", () => {
         if (!isKind(kind)) throw new Error(`${entry.path}: schedule "${kind}" is not a registry kind`);
         expect(section, `${entry.path}: no "## Formula" section`).not.toBeNull();
         const family = registry[kind];
