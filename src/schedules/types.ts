@@ -89,7 +89,7 @@ export interface Horizon {
   /** The peak rate to aim for: lr if asked, else the spec's own lr, else 0.1. */
   peak: number;
   /** Another kind fitted to `steps` updates with the same lr (warmup fits the schedule it hands over to). */
-  fitted(kind: ScheduleKind, steps: number): ScheduleSpec;
+  fitted: (kind: ScheduleKind, steps: number) => ScheduleSpec;
 }
 
 /** Momentum bounds for schedules that cycle it opposite to the rate (PyTorch cycle_momentum). */
