@@ -12,5 +12,5 @@ export const adapters: Record<Library, Adapter> = {
   hf: hfAdapter,
 };
 
-export type { Adapter, Library, FrameworkCase, ValuesResult, SpecResult, SnippetResult } from "./types.ts";
+export type { Adapter, Library, FrameworkCase } from "./types.ts";
 export { LIBRARIES } from "./types.ts";

@@ -14,8 +14,6 @@ import * as sim from "./pytorch-sim.ts";
 import { pythonFloat, pythonLambda } from "./python.ts";
 import { pytorchConfig } from "./pytorch-config.ts";
 
-export { pytorchConfig } from "./pytorch-config.ts";
-
 const LEAF_NAMES = [
   "StepLR",
   "MultiStepLR",
