@@ -39,6 +39,21 @@ export const RULES: readonly BoundaryRule[] = [
     transitive: true,
   },
   {
+    name: "pure-packages",
+    comment: "the pure layers use few packages, each named here: zod (schemas), the Lezer Python grammar (expression schedules) and, in src/plots only, Observable Plot",
+    from: PURE,
+    // A package (a target that is not a repository path) other than the allowed ones; the
+    // impure ones are pure-stays-pure's to report.
+    to: /^(?!(src|components|test|content|scripts|bench|public)\/)(?!(zod|@lezer\/python|@lezer\/common)$)(?!@tensorflow\/|astro(:|\/|$)|jsdom$|node:)/,
+    unless: /^src\/plots\//,
+  },
+  {
+    name: "plots-packages",
+    comment: "figure builders use Observable Plot and nothing else from outside (see pure-packages)",
+    from: /^src\/plots\//,
+    to: /^(?!(src|components|test|content|scripts|bench|public)\/)(?!(zod|@observablehq\/plot)$)(?!@tensorflow\/|astro(:|\/|$)|jsdom$|node:)/,
+  },
+  {
     name: "schedules-at-the-bottom",
     comment: "the schedule library imports nothing of the site but itself (and zod)",
     from: /^src\/schedules\//,

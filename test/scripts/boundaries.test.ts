@@ -50,6 +50,8 @@ function planted(files: Record<string, string>): { rule: string; file: string; t
 // One planted file per rule; each must be reported under that rule's name.
 const PLANTS: Record<string, Record<string, string>> = {
   "pure-stays-pure": { "src/plots/planted.ts": `import { asAccessibleImage } from "./accessible.ts";\nimport * as tf from "@tensorflow/tfjs";\nexport const x = [tf, asAccessibleImage];\n` },
+  "pure-packages": { "src/schedules/planted.ts": `import katex from "katex";\nexport const x = katex;\n` },
+  "plots-packages": { "src/plots/planted.ts": `import * as d3 from "d3";\nexport const x = d3;\n` },
   "schedules-at-the-bottom": { "src/schedules/planted.ts": `import { TrainingSession } from "../training/session.ts";\nexport const x = TrainingSession;\n` },
   "data-at-the-bottom": { "src/data/planted.ts": `import { registry } from "../schedules/registry.ts";\nexport const x = registry;\n` },
   "rl-without-tfjs": { "src/rl/planted.ts": `import { OPTIMIZERS } from "../training/optimizers.ts";\nexport const x = OPTIMIZERS;\n` },
