@@ -1,0 +1,43 @@
+/**
+ * Schedule expressions: the arithmetic subset of Python lambdas, parsed with
+ * @lezer/python, checked against a whitelist, compiled to closures, printed
+ * back as Python and LaTeX. Pure: no DOM, never eval or Function.
+ */
+import { ExpressionError, type ParsedExpression } from "./ast.ts";
+import { compileExpression } from "./compile.ts";
+import { toLatex, toPython } from "./format.ts";
+import { parseExpression } from "./parse.ts";
+
+export { ExpressionError, type Expr, type ParsedExpression, type Span } from "./ast.ts";
+export { parseExpression, MAX_LENGTH, MAX_DEPTH } from "./parse.ts";
+export { compileExpression, firstBadStep } from "./compile.ts";
+export { toLatex, toPython } from "./format.ts";
+
+export interface CompiledExpression {
+  parsed: ParsedExpression;
+  /** f(t); throws ExpressionError (with .step) where Python would raise. */
+  f: (t: number) => number;
+  latex: string;
+}
+
+/** Parse and compile once; throws ExpressionError pointing at the offending part. */
+export function compile(source: string): CompiledExpression {
+  const parsed = parseExpression(source);
+  return { parsed, f: compileExpression(parsed), latex: toLatex(parsed.body) };
+}
+
+/** The parse error of a text, as a message with the offending range; undefined when it parses. */
+export function expressionProblem(source: string): { message: string; from: number; to: number } | undefined {
+  try {
+    parseExpression(source);
+    return undefined;
+  } catch (error) {
+    if (error instanceof ExpressionError) return { message: error.message, from: error.from, to: error.to };
+    throw error;
+  }
+}
+
+/** The canonical Python text of an expression (`lambda <arg>: <body>`). */
+export function canonicalPython(parsed: ParsedExpression): string {
+  return `lambda ${parsed.variable}: ${toPython(parsed.body, parsed.variable)}`;
+}
