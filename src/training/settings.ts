@@ -156,12 +156,20 @@ export function joinName(name: string, message: string): string {
   return /^(must|cannot|needs) /.test(message) ? `${name} ${message}` : `${name}: ${message}`;
 }
 
+// Built once per profile: a zod schema is immutable, and building one costs far more than using it.
+const INPUT_SCHEMAS = new Map<Profile, ReturnType<typeof raceInputSchema>>();
+function inputSchemaOf(profile: Profile): ReturnType<typeof raceInputSchema> {
+  let schema = INPUT_SCHEMAS.get(profile);
+  if (!schema) INPUT_SCHEMAS.set(profile, (schema = raceInputSchema(profile)));
+  return schema;
+}
+
 /** Evaluations per run when none is named: 40 of them, at least 5 steps apart. */
 export const defaultEvalEvery = (steps: number): number => Math.max(5, Math.round(steps / 40));
 
 /** Check a race input and resolve it to settings; a RaceSettingsError lists every bad field. */
 export function resolveRace(input: RaceInput, profile: Profile): RaceSettings {
-  const parsed = raceInputSchema(profile).safeParse(input);
+  const parsed = inputSchemaOf(profile).safeParse(input);
   if (!parsed.success) {
     throw new RaceSettingsError(parsed.error.issues.map((issue) => {
       const [head, index] = issue.path;
