@@ -7,6 +7,7 @@
  */
 import { MODELS, taskInfo, TASKS } from "../data/datasets.ts";
 import { KINDS } from "../schedules/index.ts";
+import { strictNumber } from "../schedules/fields.ts";
 import { OPTIMIZERS } from "./optimizers.ts";
 import { DEFAULT_SCHEDULES, describeRange, PROFILES, raceRanges, type Profile, type RaceInput } from "./settings.ts";
 
@@ -57,18 +58,8 @@ function modelsByTask(): string {
 
 export const RACE_FIELD_NAMES = Object.keys(RACE_FIELDS) as FieldName[];
 
-const DECIMAL = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
-
-/**
- * Plain decimal with an optional exponent, or null: hex ("0x10"), blanks,
- * "Infinity", "NaN", "1_000" and overflows are not numbers here.
- */
-export function strictNumber(raw: string): number | null {
-  const text = raw.trim();
-  if (!DECIMAL.test(text)) return null;
-  const value = Number(text);
-  return Number.isFinite(value) ? value : null;
-}
+/** Numbers are read as the URLs read them: one strict parser (hex, blanks, "Infinity", "NaN", "1_000" and overflows are not numbers). */
+export { strictNumber };
 
 /** A field's text as the value its schema checks; text that is not a number stays text, so the message echoes it. */
 export function readFieldText(name: FieldName, texts: readonly string[]): unknown {
