@@ -103,13 +103,13 @@ function encodeValue(value: unknown): string {
   return String(value);
 }
 
-const WORD = /^[\w.-]{1,40}$/;
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
  * A URL string back to the type the default has, strictly: numbers through
- * `strictNumber`, words as plain ASCII words, nested specs as printable-ASCII
- * JSON. So whatever the schema's own messages repeat is short plain ASCII.
+ * `strictNumber`, text (words, expressions) and nested specs (JSON) as
+ * printable ASCII. So whatever the schema's own messages repeat is plain
+ * ASCII, which no bidirectional reordering can turn around.
  */
 function decodeValue(raw: string, like: unknown): Reading<unknown> {
   if (typeof like === "number") {
@@ -134,7 +134,7 @@ function decodeValue(raw: string, like: unknown): Reading<unknown> {
       return { ok: false, message: `is not valid JSON, got ${echo(raw)}` };
     }
   }
-  return WORD.test(raw) ? { ok: true, value: raw } : { ok: false, message: `must be one word, got ${echo(raw)}` };
+  return PRINTABLE_ASCII.test(raw) ? { ok: true, value: raw } : { ok: false, message: `must be plain ASCII text, got ${echo(raw)}` };
 }
 
 /** The field names of a kind's spec ("kind" first), as URL keys with `prefix`. */

@@ -141,6 +141,10 @@ describe("schedule specs from the URL", () => {
     const { spec, notices } = specFromSearchParams(new URLSearchParams(`kind=plateau&mode=${encodeURIComponent("\u202Emax")}`), "constant");
     expect(spec).toEqual(registry.plateau.defaults);
     expect(echoes(notices[0]?.message ?? "")).toEqual(['"max"']);
+    // Right-to-left letters are not control characters, but no schedule field takes them: refused, echoed isolated.
+    const rtl = specFromSearchParams(new URLSearchParams(`kind=plateau&mode=${encodeURIComponent("\u05de\u05e7\u05e1")}`), "constant");
+    expect(rtl.spec).toEqual(registry.plateau.defaults);
+    expect(rtl.notices[0]?.message).toBe(`mode: must be plain ASCII text, got ${echo("\u05de\u05e7\u05e1")}; using ${(registry.plateau.defaults as { mode: string }).mode}`);
   });
 
   it("cuts a 15 KB value", () => {
