@@ -37,6 +37,8 @@ const sentences: { text: string; values: (number | null)[] }[] = [
   { text: "its validation loss ends at {0} bits per character, worse than the letter frequencies alone", values: [final("post-lr0.03", "no warmup")] },
   { text: "validation reaches {0} after 100 steps, then the constant peak rate throws it back, and it ends at {1}", values: [best("post-lr0.03", "linear warmup"), final("post-lr0.03", "linear warmup")] },
   { text: "trains: it ends at {0} bits per character", values: [final("post-lr0.03", "inverse sqrt")] },
+  { text: "the model trains without any warmup: it ends at {0} bits per character, against {1} for Post-LN", values: [final("pre-lr0.03", "no warmup"), final("post-lr0.03", "no warmup")] },
+  { text: "Warmup still helps a little ({0} with the linear warmup, {1} with the inverse square root)", values: [final("pre-lr0.03", "linear warmup"), final("pre-lr0.03", "inverse sqrt")] },
 ];
 
 describe("the warmup notebook", () => {
