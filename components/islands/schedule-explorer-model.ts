@@ -126,7 +126,8 @@ export function pythonish(value: unknown): string {
   if (value === null || value === undefined) return "None";
   if (Array.isArray(value)) return `[${value.map(pythonish).join(", ")}]`;
   if (typeof value === "object") return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${/^\d+$/.test(k) ? k : JSON.stringify(k)}: ${pythonish(v)}`).join(", ")}}`;
-  return String(value);
+  if (typeof value === "bigint") return value.toString();
+  throw new TypeError(`no Python literal for a ${typeof value}`);
 }
 
 function libraryRuns(spec: ScheduleSpec, ours: readonly number[], steps: number): LibraryRun[] {
