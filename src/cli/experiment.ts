@@ -8,15 +8,17 @@
  */
 import { ExperimentError, parseExperimentArgs, runExperiment, toCsvRows, USAGE } from "./experiment-core.ts";
 import { cpuTf } from "../training/node-cpu.ts";
+import { gridworldCsv, isGridworldTask, parseGridworldArgs, RL_USAGE, runGridworld } from "./rl-experiment.ts";
 import { isTextTask, nodeTf, parseTextExperimentArgs, runTextExperiment, textCsvRows, TEXT_USAGE } from "./text-experiment.ts";
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
   if (argv.includes("--help") || argv.includes("-h")) {
-    process.stdout.write(USAGE + "\n" + TEXT_USAGE + "\n");
+    process.stdout.write(USAGE + "\n" + TEXT_USAGE + "\n" + RL_USAGE + "\n");
     return 0;
   }
   if (isTextTask(argv)) return mainText(argv);
+  if (isGridworldTask(argv)) return mainGridworld(argv);
   let config;
   try {
     config = parseExperimentArgs(argv);
@@ -49,6 +51,22 @@ async function mainText(argv: string[]): Promise<number> {
   const result = await runTextExperiment(tf, config);
   process.stdout.write(config.format === "csv" ? textCsvRows(result) : JSON.stringify(result) + "\n");
   for (const d of result.divergences) process.stderr.write(`${result.config.labels[d.run]}: ${d.message}\n`);
+  return 0;
+}
+
+function mainGridworld(argv: string[]): number {
+  let config;
+  try {
+    config = parseGridworldArgs(argv);
+  } catch (error) {
+    if (error instanceof ExperimentError || error instanceof RangeError) {
+      process.stderr.write(`experiment: ${error.message}\n${RL_USAGE}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const result = runGridworld(config);
+  process.stdout.write(config.format === "csv" ? gridworldCsv(result) : JSON.stringify(result) + "\n");
   return 0;
 }
 
