@@ -5,6 +5,7 @@
 import { adapters, LIBRARIES, type Library } from "../schedules/frameworks/index.ts";
 import { formatErrors, parseSpec, sampleSchedule, MAX_SAMPLES } from "../schedules/index.ts";
 import { describeValue } from "../schedules/fields.ts";
+import { ExpressionError } from "../schedules/expression/index.ts";
 
 export type CaseResult = { lr: number[] } | { error: string };
 
@@ -66,5 +67,11 @@ export function runSpec(spec: unknown, steps: unknown, metrics?: number[]): Case
   if (typeof n === "string") return { error: n };
   const parsed = parseSpec(spec);
   if (!parsed.ok) return { error: `invalid spec: ${formatErrors(parsed.errors)}` };
-  return { lr: sampleSchedule(parsed.spec, n, { metrics }) };
+  try {
+    return { lr: sampleSchedule(parsed.spec, n, { metrics }) };
+  } catch (error) {
+    // A written expression can fail at some step (division by zero, a negative rate): say which.
+    if (error instanceof ExpressionError) return { error: `the expression fails: ${error.message}` };
+    throw error;
+  }
 }

@@ -59,6 +59,8 @@ export interface Family<K extends string = string, S = { kind: K }> {
   latex: string;
   /** Symbols the formula introduces besides the params (LaTeX → one phrase), shown in its legend. */
   where?: Readonly<Record<string, string>>;
+  /** The formula of one spec, where it depends on more than the params (a written expression); `latex` otherwise. */
+  latexOf?(spec: S): string;
   /** Numeric parameters (the sliders), in display order. */
   params: readonly ParamDef[];
   /** A complete, valid spec. */
@@ -85,8 +87,9 @@ export const quarterOf = (steps: number): number => Math.max(1, Math.floor(steps
 
 // K, P and E are inferred from kind, params and extra only (NoInfer elsewhere).
 interface FamilyInput<K extends string, P extends readonly ParamDef[], E extends Record<string, z.ZodType>, N>
-  extends Omit<Family<K, SpecFrom<K, P, E, N>>, "schema" | "defaults" | "params" | "make" | "fit" | "stateful" | "momentum"> {
+  extends Omit<Family<K, SpecFrom<K, P, E, N>>, "schema" | "defaults" | "params" | "make" | "fit" | "stateful" | "momentum" | "latexOf"> {
   params: P;
+  latexOf?: (spec: NoInfer<SpecFrom<K, P, E, N>>) => string;
   make(spec: NoInfer<SpecFrom<K, P, E, N>>): Schedule;
   fit(spec: NoInfer<SpecFrom<K, P, E, N>>, horizon: Horizon): NoInfer<SpecFrom<K, P, E, N>>;
   stateful?: Stateful<NoInfer<SpecFrom<K, P, E, N>>>;

@@ -11,6 +11,7 @@ import { inverseSqrt, warmup, wsd } from "./warmup.ts";
 import { piecewiseConstant, piecewiseInterpolate } from "./piecewise.ts";
 import { plateau } from "./plateau.ts";
 import { chain, join } from "./compose.ts";
+import { lambda } from "./lambda.ts";
 
 export const registry = {
   constant,
@@ -32,6 +33,7 @@ export const registry = {
   plateau,
   join,
   chain,
+  lambda,
 };
 
 export const KINDS = Object.keys(registry) as ScheduleKind[];

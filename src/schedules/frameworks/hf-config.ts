@@ -68,6 +68,7 @@ const HF: KindTable<HfFit, [outer: Outer]> = {
       : undefined,
   join: none("get_scheduler has no sequence of schedules"),
   chain: none("get_scheduler has no product of schedules"),
+  lambda: none("get_scheduler takes a schedule name, not a function; use PyTorch's LambdaLR"),
 };
 
 /** The get_scheduler call closest to our spec; `exact` when the formulas agree over `totalSteps`. */

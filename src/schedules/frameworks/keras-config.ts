@@ -69,6 +69,7 @@ const KERAS: KindTable<KerasFit, [totalSteps: number]> = {
   }),
   join: none("keras.optimizers.schedules has no schedule that runs schedules in sequence"),
   chain: none("keras.optimizers.schedules has no schedule that multiplies schedules"),
+  lambda: none("keras.optimizers.schedules has no schedule built from an expression; the snippet subclasses LearningRateSchedule with it"),
 };
 
 /**

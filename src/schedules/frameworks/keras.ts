@@ -25,6 +25,7 @@ import { PlateauController } from "../plateau.ts";
 import { sampleSchedule } from "../sample.ts";
 import type { Adapter, ConfigResult, FrameworkCase, SnippetResult, SpecResult, ValuesResult } from "./types.ts";
 import { ConfigError, Kwargs, errorMessage } from "./kwargs.ts";
+import { expressionArg, guardedValues } from "./expression-arg.ts";
 import { checkSteps, sampleClosedForm, tableLiteral } from "./closed-form.ts";
 import { pythonFloat } from "./python.ts";
 import { kerasConfig } from "./keras-config.ts";
@@ -39,6 +40,7 @@ const NAMES = [
   "CosineDecay",
   "CosineDecayRestarts",
   "ReduceLROnPlateau",
+  "lambda",
 ] as const;
 
 const POSITIVE = { min: 0, minExclusive: true } as const;
@@ -48,6 +50,12 @@ export function kerasSchedule(name: string, params: unknown): (step: number) => 
   const kw = new Kwargs(name, params);
   kw.raw("name");
   switch (name) {
+    case "lambda": {
+      // Any callable of the step is a Keras schedule (a LearningRateSchedule's __call__): the function as text, e.g. {"fn": "lambda step: 0.1 * 0.99 ** step"}.
+      const f = guardedValues("Keras lambda", expressionArg(kw, "lambda", "fn"));
+      kw.done();
+      return f;
+    }
     case "ExponentialDecay": {
       const lr0 = kw.number("initial_learning_rate", undefined);
       const decaySteps = kw.number("decay_steps", undefined, POSITIVE);
@@ -220,6 +228,8 @@ function specFor(name: string, params: Record<string, unknown>, baseLr?: number)
   const bool = (key: string): boolean => params[key] === true;
   const lr0 = num("initial_learning_rate", Number.NaN);
   switch (name) {
+    case "lambda":
+      return { ok: true, spec: { kind: "lambda", lr: 1, expression: typeof params.fn === "string" ? params.fn : "" } };
     case "ExponentialDecay": {
       const rate = num("decay_rate", Number.NaN);
       const d = num("decay_steps", 1);

@@ -80,6 +80,7 @@ const OPTAX: KindTable<OptaxFit, [totalSteps: number]> = {
   }),
   join: none("not written yet: optax.join_schedules over each child's own schedule (the snippet uses a table)"),
   chain: none("optax has no schedule that multiplies schedules"),
+  lambda: none("optax has no named schedule for an expression; any callable of the step is a schedule (the snippet writes one)"),
 };
 
 /** The optax call an optax user would write for our spec; `exact` when the formulas agree over `totalSteps`. */

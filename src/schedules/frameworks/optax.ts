@@ -21,6 +21,7 @@ import { checkSpec } from "../make.ts";
 import { sampleSchedule } from "../sample.ts";
 import type { Adapter, ConfigResult, FrameworkCase, SnippetResult, SpecResult, ValuesResult } from "./types.ts";
 import { ConfigError, Kwargs, errorMessage } from "./kwargs.ts";
+import { expressionArg, guardedValues } from "./expression-arg.ts";
 import { checkSteps, sampleClosedForm, tableLiteral } from "./closed-form.ts";
 import { pythonFloat } from "./python.ts";
 import { optaxConfig } from "./optax-config.ts";
@@ -41,6 +42,7 @@ const LEAF_NAMES = [
   "cosine_onecycle_schedule",
   "linear_onecycle_schedule",
   "sgdr_schedule",
+  "lambda",
 ] as const;
 
 const NAMES = [...LEAF_NAMES, "join_schedules", "reduce_on_plateau"] as const;
@@ -148,6 +150,12 @@ interface Child { name: string; params: unknown }
 export function optaxSchedule(name: string, params: unknown): Fn {
   const kw = new Kwargs(name, params);
   switch (name) {
+    case "lambda": {
+      // Any callable of the step is a optax schedule: the function as text, e.g. {"fn": "lambda step: 0.1 * 0.99 ** step"}.
+      const f = guardedValues("optax lambda", expressionArg(kw, "lambda", "fn"));
+      kw.done();
+      return f;
+    }
     case "constant_schedule": {
       const value = kw.number("value", undefined);
       kw.done();
@@ -360,6 +368,8 @@ function specFor(name: string, params: Record<string, unknown>): SpecResult {
   const num = (key: string, fallback: number): number => (typeof params[key] === "number" ? params[key] : fallback);
   const scales = (): [number[], number[]] => scalesOf(name, new Kwargs(name, { boundaries_and_scales: params.boundaries_and_scales }));
   switch (name) {
+    case "lambda":
+      return { ok: true, spec: { kind: "lambda", lr: 1, expression: typeof params.fn === "string" ? params.fn : "" } };
     case "constant_schedule":
       return { ok: true, spec: { kind: "constant", lr: num("value", Number.NaN) } };
     case "linear_schedule":

@@ -6,6 +6,7 @@
  */
 import type { ScheduleSpec } from "../types.ts";
 import { lookup, none, noEquivalent, type KindTable } from "./types.ts";
+import { parseExpression, toPython } from "../expression/index.ts";
 
 /** A number as Python source (repr-like; always a float literal). */
 export function pythonFloat(value: number): string {
@@ -93,6 +94,7 @@ const BODY: KindTable<string, [child: (spec: ScheduleSpec) => string]> = {
     const parts = spec.factors.map(child);
     return `return ${f(spec.lr)} * ${parts.map((p) => `${p}(t)`).join(" * ")}`;
   },
+  lambda: (spec) => `return ${f(spec.lr)} * (${toPython(parseExpression(spec.expression).body, "t")})`,
 };
 
 /** Emits one function per (sub)schedule; returns the name of the function for `spec`. */

@@ -7,6 +7,7 @@
  */
 import type { ScheduleSpec } from "../types.ts";
 import { lookup, none, type FrameworkCase, type KindTable } from "./types.ts";
+import { canonicalPython, parseExpression } from "../expression/index.ts";
 
 const call = (totalSteps: number, name: string, baseLr: number, params: Record<string, unknown>): FrameworkCase => ({ name, params, baseLr, steps: totalSteps });
 
@@ -56,6 +57,7 @@ const PYTORCH: KindTable<FrameworkCase, [totalSteps: number, natural: boolean]> 
       : undefined,
   join: none("not written yet: SequentialLR over each child's scheduler (the snippet uses LambdaLR)"),
   chain: none("not written yet: ChainedScheduler over each factor's scheduler (the snippet uses LambdaLR)"),
+  lambda: (spec, n) => call(n, "LambdaLR", spec.lr, { lr_lambda: canonicalPython(parseExpression(spec.expression)) }),
 };
 
 /**

@@ -302,12 +302,15 @@ export class CyclicLR extends LRScheduler {
   readonly maxLr: number;
   readonly mode: CyclicMode;
   readonly gamma: number;
-  constructor(optimizer: Optimizer, cyclicBaseLr: number, maxLr: number, stepSizeUp = 2000, stepSizeDown?: number, mode: CyclicMode = "triangular", gamma = 1) {
+  /** A scale_fn given by the user (it then replaces mode), with its scale_mode. */
+  readonly custom: CyclicScale | undefined;
+  constructor(optimizer: Optimizer, cyclicBaseLr: number, maxLr: number, stepSizeUp = 2000, stepSizeDown?: number, mode: CyclicMode = "triangular", gamma = 1, custom?: CyclicScale) {
     super(optimizer);
     this.cyclicBaseLr = cyclicBaseLr;
     this.maxLr = maxLr;
     this.mode = mode;
     this.gamma = gamma;
+    this.custom = custom;
     optimizer.group.lr = cyclicBaseLr;
     const down = stepSizeDown ?? stepSizeUp;
     this.totalSize = stepSizeUp + down;
@@ -316,6 +319,7 @@ export class CyclicLR extends LRScheduler {
     this.baseLr = cyclicBaseLr;
   }
   scaleFn(x: number): number {
+    if (this.custom) return this.custom.scaleFn(x);
     if (this.mode === "triangular") return 1;
     if (this.mode === "triangular2") return 1 / 2 ** (x - 1);
     return this.gamma ** x;
@@ -325,7 +329,40 @@ export class CyclicLR extends LRScheduler {
     const x = 1 + this.lastEpoch / this.totalSize - cycle;
     const scaleFactor = x <= this.stepRatio ? pyDiv(x, this.stepRatio) : pyDiv(x - 1, this.stepRatio - 1);
     const baseHeight = (this.maxLr - this.baseLr) * scaleFactor;
-    return this.mode === "exp_range" ? this.baseLr + baseHeight * this.scaleFn(this.lastEpoch) : this.baseLr + baseHeight * this.scaleFn(cycle);
+    const scaleMode = this.custom ? this.custom.scaleMode : this.mode === "exp_range" ? "iterations" : "cycle";
+    return scaleMode === "iterations" ? this.baseLr + baseHeight * this.scaleFn(this.lastEpoch) : this.baseLr + baseHeight * this.scaleFn(cycle);
+  }
+}
+
+export interface CyclicScale {
+  scaleFn: (x: number) => number;
+  scaleMode: "cycle" | "iterations";
+}
+
+/** torch.optim.lr_scheduler.LambdaLR: base_lr × lr_lambda(last_epoch), no closed form. */
+export class LambdaLR extends LRScheduler {
+  readonly lrLambda: (epoch: number) => number;
+  constructor(optimizer: Optimizer, lrLambda: (epoch: number) => number) {
+    super(optimizer);
+    this.lrLambda = lrLambda;
+    this.attach();
+  }
+  getLr(): number {
+    return this.baseLr * this.lrLambda(this.lastEpoch);
+  }
+}
+
+/** torch.optim.lr_scheduler.MultiplicativeLR: the current lr × lr_lambda(last_epoch), from the first step() on (last_epoch > 0). */
+export class MultiplicativeLR extends LRScheduler {
+  readonly lrLambda: (epoch: number) => number;
+  constructor(optimizer: Optimizer, lrLambda: (epoch: number) => number) {
+    super(optimizer);
+    this.lrLambda = lrLambda;
+    this.attach();
+  }
+  getLr(): number {
+    const lr = this.optimizer.group.lr;
+    return this.lastEpoch > 0 ? lr * this.lrLambda(this.lastEpoch) : lr;
   }
 }
 

@@ -13,6 +13,7 @@ import { ConfigError, Kwargs, errorMessage } from "./kwargs.ts";
 import * as sim from "./pytorch-sim.ts";
 import { pythonFloat, pythonLambda } from "./python.ts";
 import { pytorchConfig } from "./pytorch-config.ts";
+import { expressionArg, guardedValues } from "./expression-arg.ts";
 
 const LEAF_NAMES = [
   "StepLR",
@@ -25,6 +26,8 @@ const LEAF_NAMES = [
   "CosineAnnealingWarmRestarts",
   "CyclicLR",
   "OneCycleLR",
+  "LambdaLR",
+  "MultiplicativeLR",
 ] as const;
 
 const NAMES = [...LEAF_NAMES, "ReduceLROnPlateau", "SequentialLR", "ChainedScheduler"] as const;
@@ -106,11 +109,10 @@ function construct(name: string, params: unknown, optimizer: sim.Optimizer): sim
       kw.boolean("cycle_momentum", true);
       kw.number("base_momentum", 0.8, { min: 0 });
       kw.number("max_momentum", 0.9, { min: 0 });
-      if (kw.has("scale_fn")) throw new ConfigError("CyclicLR: scale_fn is a Python function and cannot be given as JSON; use mode");
-      kw.raw("scale_fn");
-      kw.choice("scale_mode", ["cycle", "iterations"] as const, "cycle");
+      const scaleFn = kw.has("scale_fn") ? guardedValues("CyclicLR scale_fn", expressionArg(kw, "CyclicLR", "scale_fn")) : undefined;
+      const scaleMode = kw.choice("scale_mode", ["cycle", "iterations"] as const, "cycle");
       kw.done();
-      scheduler = new sim.CyclicLR(optimizer, baseLr, maxLr, up, down, mode, gamma);
+      scheduler = new sim.CyclicLR(optimizer, baseLr, maxLr, up, down, mode, gamma, scaleFn ? { scaleFn, scaleMode } : undefined);
       break;
     }
     case "OneCycleLR": {
@@ -135,8 +137,12 @@ function construct(name: string, params: unknown, optimizer: sim.Optimizer): sim
       break;
     }
     case "LambdaLR":
-    case "MultiplicativeLR":
-      throw new ConfigError(`${name} takes a Python function (lr_lambda), which cannot be given as JSON`);
+    case "MultiplicativeLR": {
+      const lrLambda = guardedValues(`${name} lr_lambda`, expressionArg(kw, name, "lr_lambda"));
+      kw.done();
+      scheduler = name === "LambdaLR" ? new sim.LambdaLR(optimizer, lrLambda) : new sim.MultiplicativeLR(optimizer, lrLambda);
+      break;
+    }
     default:
       throw new ConfigError(`unknown PyTorch scheduler "${name}"; supported: ${NAMES.join(", ")}`);
   }
@@ -280,7 +286,12 @@ function specFor(name: string, params: Record<string, unknown>, baseLr: number):
       return { ok: true, spec: { kind: "cosine", lr: baseLr, minLr: num("eta_min", 0), decaySteps: num("T_max", 1), exponent: 1, periodic: true } };
     case "CosineAnnealingWarmRestarts":
       return { ok: true, spec: { kind: "cosine-restarts", lr: baseLr, minLr: num("eta_min", 0), period: num("T_0", 1), tMult: num("T_mult", 1), mMul: 1 } };
+    case "LambdaLR":
+      return { ok: true, spec: { kind: "lambda", lr: baseLr, expression: str("lr_lambda", "") } };
+    case "MultiplicativeLR":
+      return { ok: false, error: "MultiplicativeLR multiplies the running rate by lr_lambda(epoch) at each step: a product over steps, which no schedule kind here holds; write the product's closed form as a LambdaLR" };
     case "CyclicLR": {
+      if (p.scale_fn !== undefined) return { ok: false, error: "CyclicLR with a scale_fn has no schedule kind here (the cyclic kind takes mode)" };
       const up = num("step_size_up", 2000);
       return {
         ok: true,
@@ -363,8 +374,11 @@ function loop(totalSteps: number, perBatch = true): string {
 
 const INT_KWARGS = new Set(["step_size", "milestones", "total_iters", "T_max", "T_0", "T_mult", "step_size_up", "step_size_down", "total_steps", "patience", "cooldown"]);
 
+/** Keyword arguments that are Python code (a lambda), written as is. */
+const CODE_KWARGS = new Set(["lr_lambda", "scale_fn"]);
+
 function kwargText(name: string, value: unknown): string {
-  if (typeof value === "string") return `${name}="${value}"`;
+  if (typeof value === "string") return CODE_KWARGS.has(name) ? `${name}=${value}` : `${name}="${value}"`;
   if (typeof value === "boolean") return `${name}=${value ? "True" : "False"}`;
   if (Array.isArray(value)) return `${name}=[${value.map((v) => (INT_KWARGS.has(name) ? String(v) : pythonFloat(v as number))).join(", ")}]`;
   return `${name}=${INT_KWARGS.has(name) && Number.isInteger(value) ? String(value) : pythonFloat(value as number)}`;
