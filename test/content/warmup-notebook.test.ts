@@ -37,6 +37,9 @@ const sentences: { text: string; values: (number | null)[] }[] = [
   { text: "its validation loss ends at {0} bits per character, worse than the letter frequencies alone", values: [final("post-lr0.03", "no warmup")] },
   { text: "validation reaches {0} after 100 steps, then the constant peak rate throws it back, and it ends at {1}", values: [best("post-lr0.03", "linear warmup"), final("post-lr0.03", "linear warmup")] },
   { text: "trains: it ends at {0} bits per character", values: [final("post-lr0.03", "inverse sqrt")] },
+  { text: "Post-LN again never learns more than the letter frequencies ({0} at the end)", values: [final("post-lr0.02", "no warmup")] },
+  { text: "down to {0} after 500 steps", values: [best("post-lr0.02", "linear warmup")] },
+  { text: "in the last 100 steps the run falls back to {0}. The inverse square root, which lowers the rate after the warmup, trains to {1} and stays there", values: [final("post-lr0.02", "linear warmup"), final("post-lr0.02", "inverse sqrt")] },
   { text: "the model trains without any warmup: it ends at {0} bits per character, against {1} for Post-LN", values: [final("pre-lr0.03", "no warmup"), final("post-lr0.03", "no warmup")] },
   { text: "Warmup still helps a little ({0} with the linear warmup, {1} with the inverse square root)", values: [final("pre-lr0.03", "linear warmup"), final("pre-lr0.03", "inverse sqrt")] },
 ];
@@ -52,6 +55,9 @@ describe("the warmup notebook", () => {
 
   it("quotes the step of a best value as the run has it", () => {
     expect(page).toContain(`validation reaches ${bits(best("post-lr0.03", "linear warmup"))} after ${summary("post-lr0.03", "linear warmup").bestAfter} steps`);
+    expect(page).toContain(`down to ${bits(best("post-lr0.02", "linear warmup"))} after ${summary("post-lr0.02", "linear warmup").bestAfter} steps`);
+    // "stays there": the inverse square root's best is its last evaluation.
+    expect(summary("post-lr0.02", "inverse sqrt").bestAfter).toBe(600);
   });
 
   it("shows only committed races and prints each one's exact command", () => {
