@@ -4,11 +4,16 @@
  * legend because the runs are named by rule, not by schedule kind.
  */
 import * as Plot from "@observablehq/plot";
-import type { QRunData } from "../rl/summary.ts";
 import { asAccessibleImage } from "./accessible.ts";
 import { raceFigureOptions, type RacePoint } from "./race.ts";
 
-export function qRaceFigureOptions(run: QRunData, options: { document?: Document; width?: number; height?: number } = {}): Plot.PlotOptions {
+/** What the figure reads of a Q-learning race (src/rl's QRunData has it; plots do not import src/rl). */
+export interface QRaceCurves {
+  config: { labels: readonly string[]; steps: number; seed: number };
+  records: readonly { step: number; distance: readonly number[] }[];
+}
+
+export function qRaceFigureOptions(run: QRaceCurves, options: { document?: Document; width?: number; height?: number } = {}): Plot.PlotOptions {
   const labels = run.config.labels;
   const points: RacePoint[] = labels.flatMap((label, k) => run.records.map((r) => ({ step: r.step, run: label, value: r.distance[k] as number })));
   const base = raceFigureOptions(points, {
@@ -20,6 +25,6 @@ export function qRaceFigureOptions(run: QRunData, options: { document?: Document
   return { ...base, color: { ...(base.color as object), legend: true } };
 }
 
-export function renderQRaceFigure(run: QRunData, options: { document?: Document; width?: number; height?: number } = {}): SVGSVGElement | HTMLElement {
+export function renderQRaceFigure(run: QRaceCurves, options: { document?: Document; width?: number; height?: number } = {}): SVGSVGElement | HTMLElement {
   return asAccessibleImage(Plot.plot(qRaceFigureOptions(run, options)));
 }
