@@ -13,7 +13,7 @@ import { commandLine, RACES } from "../../scripts/warmup-runs.ts";
 import { parseTextExperimentArgs } from "../../src/cli/text-experiment.ts";
 import { mulberry32 } from "../../src/data/prng.ts";
 import { createTransformer } from "../../src/training/transformer.ts";
-import { bits, summarizeTextRun, type RunSummary, type TextRunData } from "../../src/data/shakespeare/summary.ts";
+import { bits, summarizeTextRun, validationCurve, type RunSummary, type TextRunData } from "../../src/data/shakespeare/summary.ts";
 
 const page = readFileSync(new URL("../../content/notebooks/warmup-and-transformers.mdx", import.meta.url), "utf8");
 const folder = new URL("../../src/data/shakespeare/runs/", import.meta.url);
@@ -35,7 +35,7 @@ const best = (race: string, label: string) => summary(race, label).bestVal;
 /** Sentences of the page that quote the runs ({i} = the i-th number, two decimals), and each number's source. */
 const sentences: { text: string; values: (number | null)[] }[] = [
   { text: "its validation loss ends at {0} bits per character, worse than the letter frequencies alone", values: [final("post-lr0.03", "no warmup")] },
-  { text: "validation reaches {0} after 100 steps, then the constant peak rate throws it back, and it ends at {1}", values: [best("post-lr0.03", "linear warmup"), final("post-lr0.03", "linear warmup")] },
+  { text: "validation reaches {0} after 100 steps (40 steps after the rate reached its peak), but by step 200 the constant peak rate has thrown it back, and it ends at {1}", values: [best("post-lr0.03", "linear warmup"), final("post-lr0.03", "linear warmup")] },
   { text: "trains: it ends at {0} bits per character", values: [final("post-lr0.03", "inverse sqrt")] },
   { text: "Post-LN again never learns more than the letter frequencies ({0} at the end)", values: [final("post-lr0.02", "no warmup")] },
   { text: "down to {0} after 500 steps", values: [best("post-lr0.02", "linear warmup")] },
@@ -56,6 +56,9 @@ describe("the warmup notebook", () => {
   it("quotes the step of a best value as the run has it", () => {
     expect(page).toContain(`validation reaches ${bits(best("post-lr0.03", "linear warmup"))} after ${summary("post-lr0.03", "linear warmup").bestAfter} steps`);
     expect(page).toContain(`down to ${bits(best("post-lr0.02", "linear warmup"))} after ${summary("post-lr0.02", "linear warmup").bestAfter} steps`);
+    // "by step 200 ... thrown it back": above 4.5 bits/char from the evaluation after 200 steps on.
+    const curve = validationCurve(runs.get("post-lr0.03")?.result as TextRunData, 1);
+    expect(curve.filter((p) => p.after >= 200).every((p) => p.bits > 4.5)).toBe(true);
     // "stays there": the inverse square root's best is its last evaluation.
     expect(summary("post-lr0.02", "inverse sqrt").bestAfter).toBe(600);
   });
