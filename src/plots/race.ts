@@ -5,7 +5,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { asAccessibleImage } from "./accessible.ts";
-import { SERIES_COLORS } from "./schedule-figure.ts";
+import { seriesColors } from "./schedule-colors.ts";
 
 export interface RacePoint {
   step: number;
@@ -36,8 +36,9 @@ export interface RaceFigureOptions {
   maxPoints?: number;
 }
 
+/** One colour per run, its schedule's site-wide colour where the run is named after one (see seriesColors). */
 export function colorsFor(runs: readonly string[]): { domain: string[]; range: string[] } {
-  return { domain: [...runs], range: runs.map((_, i) => SERIES_COLORS[i % SERIES_COLORS.length] as string) };
+  return { domain: [...runs], range: seriesColors(runs) };
 }
 
 /** Thin a long series for drawing: at most `max` points per run, always keeping the last. */

@@ -5,6 +5,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { asAccessibleImage } from "./accessible.ts";
+import { SERIES_COLORS, seriesColors } from "./schedule-colors.ts";
 
 export interface CurvePoint {
   step: number;
@@ -19,12 +20,12 @@ export interface ScheduleFigureOptions {
   logY?: boolean;
   /** One-sentence description for screen readers. */
   description: string;
-  /** Colours per series name, in order; defaults to the site's colour-blind-safe palette. */
+  /** Colours per series name, in order; defaults to each schedule's site-wide colour (seriesColors). */
   colors?: readonly string[];
   document?: Document;
 }
 
-export const SERIES_COLORS = ["var(--series-1)", "var(--series-2)", "var(--series-3)", "var(--series-4)", "var(--series-5)"] as const;
+export { SERIES_COLORS };
 
 /** Plot options for learning-rate curves: one line per series, step on x. */
 export function scheduleFigureOptions(points: readonly CurvePoint[], options: ScheduleFigureOptions): Plot.PlotOptions {
@@ -40,7 +41,7 @@ export function scheduleFigureOptions(points: readonly CurvePoint[], options: Sc
     ariaDescription: options.description,
     x: { label: "step", grid: true },
     y: { label: "learning rate", grid: true, type: logY ? "log" : "linear", tickFormat: "~g", zero: !logY },
-    color: { domain: series, range: [...(options.colors ?? SERIES_COLORS)].slice(0, Math.max(series.length, 1)) },
+    color: { domain: series, range: [...(options.colors ?? seriesColors(series.length > 0 ? series : ["curve"]))].slice(0, Math.max(series.length, 1)) },
     marks: [
       ...(logY ? [] : [Plot.ruleY([0])]),
       Plot.line(points, { x: "step", y: "lr", stroke: "series", strokeWidth: 2, curve: "step-after" }),
