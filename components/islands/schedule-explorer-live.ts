@@ -4,7 +4,7 @@
  * Invalid settings show a notice and keep the last good drawing; nothing is
  * ever drawn from NaN. With data-url-state="on" the settings live in the URL.
  */
-import { isKind, parseSpec, registry, type ScheduleKind, type ScheduleSpec } from "../../src/schedules/index.ts";
+import { ExpressionError, isKind, parseSpec, registry, type ScheduleKind, type ScheduleSpec } from "../../src/schedules/index.ts";
 import { renderScheduleFigure } from "../../src/plots/schedule-figure.ts";
 import { sliderAttributes, valueFromSlider } from "../../src/browser/slider.ts";
 import { readQuery, writeQuery } from "../../src/browser/url-adapter.ts";
@@ -97,6 +97,14 @@ function applyLesson(element: HTMLElement, lesson: Lesson): void {
   });
 }
 
+/** A formula that depends on more than the sliders (a written expression), typeset again; KaTeX loads only for such kinds. */
+async function showFormula(element: HTMLElement, latex: string): Promise<void> {
+  const target = element.querySelector<HTMLElement>("[data-role=formula]");
+  if (!target) return;
+  const { default: katex } = await import("katex");
+  target.innerHTML = katex.renderToString(latex, { displayMode: true, throwOnError: true });
+}
+
 export function mountScheduleExplorer(element: HTMLElement): void {
   const kind = element.dataset.kind;
   if (!isKind(kind)) throw new Error(`unknown schedule kind "${element.dataset.kind ?? ""}"`);
@@ -106,7 +114,7 @@ export function mountScheduleExplorer(element: HTMLElement): void {
   let base = JSON.parse(element.dataset.spec ?? "{}") as ScheduleSpec;
   const notice = element.querySelector<HTMLElement>("[data-role=notice]");
   const sliders = [...element.querySelectorAll<HTMLInputElement>("input[type=range][data-param]")];
-  const choices = [...element.querySelectorAll<HTMLInputElement | HTMLSelectElement>("[data-choice]")];
+  const choices = [...element.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>("[data-choice]")];
   const compareSelect = element.querySelector<HTMLSelectElement>("select[data-role=compare]");
   const urlState = element.dataset.urlState === "on";
   const say = noticeBox(notice);
@@ -139,7 +147,7 @@ export function mountScheduleExplorer(element: HTMLElement): void {
     if (target instanceof HTMLInputElement && target.type === "range" && target.dataset.param) {
       const p = family.params.find((q) => q.name === target.dataset.param);
       if (p) state[p.name] = valueFromSlider(p, target.value);
-    } else if ((target instanceof HTMLInputElement || target instanceof HTMLSelectElement) && target.dataset.choice) {
+    } else if ((target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement) && target.dataset.choice) {
       state[target.dataset.choice] = target instanceof HTMLInputElement && target.type === "checkbox" ? target.checked : target.value;
     }
   };
@@ -155,7 +163,16 @@ export function mountScheduleExplorer(element: HTMLElement): void {
     const picked = compareSelect?.value;
     const compareKind: ScheduleKind | "" = isKind(picked) ? picked : "";
     const compare = compareKind ? (registry[compareKind].defaults as ScheduleSpec) : null;
-    const model = explorerModel({ spec: parsed.spec, compare, steps, libraries: full });
+    let model: ExplorerModel;
+    try {
+      model = explorerModel({ spec: parsed.spec, compare, steps, libraries: full });
+    } catch (error) {
+      // A written expression that parses can still fail at some step (1 / t at t = 0): say where, keep the last drawing.
+      if (!(error instanceof ExpressionError)) throw error;
+      say(`The expression fails: ${error.message}. The figure keeps the last valid settings.`);
+      return;
+    }
+    if (family.latexOf) void showFormula(element, model.latex);
     element.querySelector("[data-role=plot]")?.replaceChildren(renderScheduleFigure(model.points, { description: model.description }));
     const described = element.querySelector<HTMLElement>("[data-role=description]");
     if (described) described.textContent = model.description;

@@ -5,7 +5,7 @@
  * produces for the same settings. Pure: used at build time by
  * ScheduleExplorer.astro and live by the island, so both show the same thing.
  */
-import { kindsThat, registry, sampleSchedule, type ScheduleKind, type ScheduleSpec } from "../../src/schedules/index.ts";
+import { formulaOf, kindsThat, registry, sampleSchedule, type ScheduleKind, type ScheduleSpec } from "../../src/schedules/index.ts";
 import { adapters, LIBRARIES, type Library } from "../../src/schedules/frameworks/index.ts";
 import { curvePoints, type CurvePoint } from "../../src/plots/schedule-figure.ts";
 import { sliderAttributes, tidy, type SliderAttributes } from "../../src/browser/slider.ts";
@@ -19,10 +19,10 @@ export interface SliderModel {
   attributes: SliderAttributes;
 }
 
-/** A non-numeric setting: a switch or a list of choices. */
+/** A non-numeric setting: a switch, a list of choices, or free text (a written expression). */
 export interface ChoiceModel {
   name: string;
-  type: "boolean" | "choice";
+  type: "boolean" | "choice" | "text";
   value: string;
   options: string[];
 }
@@ -102,7 +102,10 @@ function choicesFor(spec: ScheduleSpec): ChoiceModel[] {
   for (const [name, value] of Object.entries(defaults)) {
     if (name === "kind" || numeric.has(name)) continue;
     if (typeof value === "boolean") choices.push({ name, type: "boolean", value: String(values[name]), options: ["false", "true"] });
-    if (typeof value === "string") choices.push({ name, type: "choice", value: String(values[name]), options: enumOptions(spec.kind, name) });
+    if (typeof value === "string") {
+      const options = enumOptions(spec.kind, name);
+      choices.push({ name, type: options.length > 0 ? "choice" : "text", value: String(values[name]), options });
+    }
   }
   return choices;
 }
@@ -190,7 +193,7 @@ export function explorerModel(input: ExplorerInput): ExplorerModel {
     kind: spec.kind,
     title: family.title,
     summary: family.summary,
-    latex: family.latex,
+    latex: formulaOf(spec),
     spec,
     compare,
     steps,

@@ -4,3 +4,5 @@ export { registry, KINDS, isKind, kindsThat } from "./registry.ts";
 export { parseSpec, checkSpec, formatErrors, makeSchedule } from "./make.ts";
 export { sampleSchedule, MAX_SAMPLES } from "./sample.ts";
 export { PlateauController, type PlateauSpec } from "./plateau.ts";
+export { formulaOf } from "./formula.ts";
+export { ExpressionError, MAX_LENGTH as EXPRESSION_MAX_LENGTH } from "./expression/index.ts";

@@ -3,7 +3,7 @@
  * @lezer/python, checked against a whitelist, compiled to closures, printed
  * back as Python and LaTeX. Pure: no DOM, never eval or Function.
  */
-import { ExpressionError, type ParsedExpression } from "./ast.ts";
+import type { ParsedExpression } from "./ast.ts";
 import { compileExpression } from "./compile.ts";
 import { toLatex, toPython } from "./format.ts";
 import { parseExpression } from "./parse.ts";
@@ -24,17 +24,6 @@ export interface CompiledExpression {
 export function compile(source: string): CompiledExpression {
   const parsed = parseExpression(source);
   return { parsed, f: compileExpression(parsed), latex: toLatex(parsed.body) };
-}
-
-/** The parse error of a text, as a message with the offending range; undefined when it parses. */
-export function expressionProblem(source: string): { message: string; from: number; to: number } | undefined {
-  try {
-    parseExpression(source);
-    return undefined;
-  } catch (error) {
-    if (error instanceof ExpressionError) return { message: error.message, from: error.from, to: error.to };
-    throw error;
-  }
 }
 
 /** The canonical Python text of an expression (`lambda <arg>: <body>`). */
