@@ -8,9 +8,9 @@ import { compileExpression } from "./compile.ts";
 import { toLatex, toPython } from "./format.ts";
 import { parseExpression } from "./parse.ts";
 
-export { ExpressionError, type Expr, type ParsedExpression, type Span } from "./ast.ts";
+export { ExpressionError, type Expr, type ParsedExpression } from "./ast.ts";
 export { parseExpression, MAX_LENGTH, MAX_DEPTH } from "./parse.ts";
-export { compileExpression, firstBadStep } from "./compile.ts";
+export { firstBadStep } from "./compile.ts";
 export { toLatex, toPython } from "./format.ts";
 
 export interface CompiledExpression {
