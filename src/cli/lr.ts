@@ -15,7 +15,11 @@ import { runCase, runSpec, type CaseResult } from "./lr-core.ts";
 const USAGE = `usage:
   npm run --silent lr -- <pytorch|keras|optax|hf> <Name> '<params JSON>' [--base-lr X] [--steps N] [--metrics '[...]'] [--csv]
   npm run --silent lr -- spec '<spec JSON>' [--steps N] [--metrics '[...]'] [--csv]
-  npm run --silent lr -- --batch <cases.json | ->`;
+  npm run --silent lr -- --batch <cases.json | ->
+Python functions are written as text and parsed (never run), e.g.
+  pytorch LambdaLR '{"lr_lambda": "lambda epoch: 0.95 ** epoch"}' --base-lr 0.1   (also MultiplicativeLR; CyclicLR's scale_fn)
+  optax lambda '{"fn": "lambda count: 0.1 * 0.99 ** count"}'   keras lambda '{"fn": "lambda step: ..."}'
+  spec '{"kind": "lambda", "lr": 0.1, "expression": "lambda t: 0.5 ** (t // 30)"}'`;
 
 class UsageError extends Error {}
 

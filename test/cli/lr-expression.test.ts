@@ -5,8 +5,14 @@
  * `lambda` spec. PyTorch's own numbers are in pytorch-golden.json (the
  * adapter test holds them at 1e-9); here: the CLI path, and the refusals.
  */
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runCase, runSpec } from "../../src/cli/lr-core.ts";
+
+const golden = JSON.parse(readFileSync(new URL("../fixtures/pytorch-golden.json", import.meta.url), "utf8")) as {
+  cases: { name: string; params: Record<string, unknown>; expected: { lr?: number[] } }[];
+};
 
 const lr = (result: ReturnType<typeof runCase>): number[] => {
   if ("error" in result) throw new Error(result.error);
@@ -14,6 +20,23 @@ const lr = (result: ReturnType<typeof runCase>): number[] => {
 };
 
 describe("lambdas on the command line", () => {
+  it("npm run lr -- pytorch LambdaLR '{\"lr_lambda\": ...}' prints torch 1.13's values", () => {
+    const run = spawnSync(process.execPath, ["src/cli/lr.ts", "pytorch", "LambdaLR", '{"lr_lambda": "lambda epoch: 0.95 ** epoch"}', "--base-lr", "0.1", "--steps", "10"], { encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const torch = golden.cases.find((c) => c.name === "LambdaLR" && c.params.lr_lambda === "lambda epoch: 0.95 ** epoch")?.expected.lr ?? [];
+    const printed = (JSON.parse(run.stdout) as { lr: number[] }).lr;
+    expect(printed).toHaveLength(11);
+    printed.forEach((v, i) => expect(Math.abs(v - torch[i]!) / torch[i]!).toBeLessThan(1e-9));
+  });
+
+  it("a hostile lambda on the command line: one line on stderr, exit code 1, nothing run", () => {
+    const run = spawnSync(process.execPath, ["src/cli/lr.ts", "pytorch", "MultiplicativeLR", '{"lr_lambda": "lambda e: __import__(\'os\')"}', "--base-lr", "0.1"], { encoding: "utf8" });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(run.stderr).toContain("`__import__` is not allowed here");
+  });
+
   it("LambdaLR: base_lr × lr_lambda(epoch)", () => {
     const values = lr(runCase({ library: "pytorch", name: "LambdaLR", params: { lr_lambda: "lambda epoch: 0.95 ** epoch" }, base_lr: 0.1, steps: 10 }));
     expect(values).toHaveLength(11);
