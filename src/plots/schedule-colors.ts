@@ -72,9 +72,13 @@ export function kindColor(kind: ScheduleKind): string {
   return `var(--kind-${kind})`;
 }
 
-/** The colour of a race run named by its kind or its title ("Cosine annealing"), or undefined for another name. */
+/**
+ * The colour of a run or series named by its kind or its title ("Cosine annealing", also with a note in brackets:
+ * "Cosine annealing (comparison)"), or undefined for another name.
+ */
 export function runColor(run: string): string | undefined {
-  const kind = KINDS.find((k) => k === run || registry[k].title === run);
+  const named = (name: string) => run === name || run.startsWith(`${name} (`);
+  const kind = KINDS.find((k) => named(k) || named(registry[k].title));
   return kind === undefined ? undefined : kindColor(kind);
 }
 

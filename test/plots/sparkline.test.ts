@@ -22,6 +22,7 @@ describe("schedule colours", () => {
     for (const kind of KINDS) expect(css.match(new RegExp(`--kind-${kind}:#[0-9a-f]{6};`, "g"))?.length, kind).toBe(3);
     expect(runColor("cosine")).toBe("var(--kind-cosine)");
     expect(runColor("Cosine annealing")).toBe(runColor("cosine"));
+    expect(runColor("Cosine annealing (comparison)")).toBe(runColor("cosine"));
     expect(runColor("my schedule")).toBeUndefined();
   });
 });
