@@ -11,6 +11,7 @@ import { formatErrors, isKind, KINDS, parseSpec } from "../schedules/index.ts";
 import { describeRange, raceRanges, type NumberRange } from "../training/settings.ts";
 import { COLUMNS, ROWS } from "../rl/gridworld.ts";
 import { runQRace, type QRaceConfig, type QRaceResult } from "../rl/race.ts";
+import { qRaceCsv } from "../rl/summary.ts";
 import { COUNT_STEP_SIZE, parseCountRule, ruleLabel, type StepSizeRule } from "../rl/step-sizes.ts";
 import { ExperimentError } from "./experiment-core.ts";
 
@@ -127,12 +128,5 @@ export function runGridworld(config: GridworldConfig): GridworldResult {
 }
 
 export function gridworldCsv(result: GridworldResult): string {
-  const lines = ["step,run,label,alpha,distance,greedy_return,episodes"];
-  for (const r of result.records) {
-    r.distance.forEach((d, k) => {
-      const alpha = r.alpha[k];
-      lines.push([r.step, k, result.config.labels[k], alpha ?? "", d, r.greedyReturn[k], r.episodes[k]].join(","));
-    });
-  }
-  return lines.join("\n") + "\n";
+  return qRaceCsv(result.config.labels, result.records);
 }

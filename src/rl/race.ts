@@ -84,52 +84,109 @@ export function gridworldReference(gamma: number): { mdp: Mdp; qStar: QTable; op
   return { mdp, qStar, optimalReturn, randomReturn, start };
 }
 
-/** Runs the race; `onRecord` sees each evaluation as it is made. */
-export function runQRace(config: QRaceConfig, onRecord?: (r: QRecord) => void): QRaceResult {
-  checkQRaceConfig(config);
-  const { mdp, qStar, optimalReturn, randomReturn, start } = gridworldReference(config.gamma);
-  const A = mdp.actions;
-  const goal = stateOf(GOAL.row, GOAL.column);
-  const starts = Array.from({ length: mdp.states }, (_, s) => s).filter((s) => s !== goal);
-  const rng = mulberry32(config.seed);
-  const agents: Agent[] = config.rules.map((rule) => ({ q: new Float64Array(mdp.states * A), counts: new Uint32Array(mdp.states * A), stepSize: makeStepSize(rule), state: -1, alpha: null, episodes: 0 }));
-  const records: QRecord[] = [];
-  const record = (step: number): void => {
+/**
+ * The race as a stepper, for a caller that runs it in slices (the browser
+ * worker, between which it can pause): `advance(n)` takes up to n more steps
+ * and returns the evaluations not yet returned (the first call includes step 0).
+ * Same numbers as one long run, however it is sliced.
+ */
+export class QRace {
+  readonly config: QRaceConfig;
+  readonly optimalReturn: number;
+  readonly randomReturn: number;
+  readonly records: QRecord[] = [];
+  #t = 0;
+  /** Records already handed out by advance() (the first call also returns the start, step 0). */
+  #delivered = 0;
+  readonly #mdp: Mdp;
+  readonly #qStar: QTable;
+  readonly #start: number;
+  readonly #starts: number[];
+  readonly #rng: ReturnType<typeof mulberry32>;
+  readonly #agents: Agent[];
+
+  constructor(config: QRaceConfig) {
+    checkQRaceConfig(config);
+    this.config = config;
+    const { mdp, qStar, optimalReturn, randomReturn, start } = gridworldReference(config.gamma);
+    [this.#mdp, this.#qStar, this.#start, this.optimalReturn, this.randomReturn] = [mdp, qStar, start, optimalReturn, randomReturn];
+    const goal = stateOf(GOAL.row, GOAL.column);
+    this.#starts = Array.from({ length: mdp.states }, (_, s) => s).filter((s) => s !== goal);
+    this.#rng = mulberry32(config.seed);
+    this.#agents = config.rules.map((rule) => ({ q: new Float64Array(mdp.states * mdp.actions), counts: new Uint32Array(mdp.states * mdp.actions), stepSize: makeStepSize(rule), state: -1, alpha: null, episodes: 0 }));
+    this.#record(0);
+  }
+
+  /** Steps taken so far. */
+  get step(): number {
+    return this.#t;
+  }
+
+  get done(): boolean {
+    return this.#t >= this.config.steps;
+  }
+
+  /** Each agent's Q table (row-major, state × action), live. */
+  get tables(): QTable[] {
+    return this.#agents.map((g) => g.q);
+  }
+
+  #record(step: number): QRecord {
+    const mdp = this.#mdp;
     const r: QRecord = {
       step,
-      distance: agents.map((g) => maxNormDistance(mdp, g.q, qStar)),
-      greedyReturn: agents.map((g) => evaluatePolicy(mdp, greedyPolicy(g.q, mdp.states, A), config.gamma)[start] as number),
-      alpha: agents.map((g) => g.alpha),
-      episodes: agents.map((g) => g.episodes),
+      distance: this.#agents.map((g) => maxNormDistance(mdp, g.q, this.#qStar)),
+      greedyReturn: this.#agents.map((g) => evaluatePolicy(mdp, greedyPolicy(g.q, mdp.states, mdp.actions), this.config.gamma)[this.#start] as number),
+      alpha: this.#agents.map((g) => g.alpha),
+      episodes: this.#agents.map((g) => g.episodes),
     };
-    records.push(r);
-    onRecord?.(r);
-  };
-  record(0);
-  for (let t = 0; t < config.steps; t += 1) {
-    // The four shared uniforms of step t, drawn once, in this order, whatever the agents do.
-    const uExplore = rng.next();
-    const uAction = rng.next();
-    const uWind = rng.next();
-    const uStart = rng.next();
-    for (const g of agents) {
-      if (g.state < 0) g.state = starts[Math.min(starts.length - 1, Math.floor(uStart * starts.length))] as number;
-      const s = g.state;
-      const a = epsilonGreedy(g.q, A, s, config.epsilon, uExplore, uAction);
-      const o = sampleOutcome(mdp.outcomes(s, a), uWind);
-      const i = s * A + a;
-      g.counts[i] = (g.counts[i] as number) + 1;
-      const alpha = g.stepSize(t, g.counts[i] as number);
-      if (!(alpha >= 0 && Number.isFinite(alpha))) throw new RangeError(`step size at step ${t} is ${alpha}; a step size must be a finite number ≥ 0`);
-      g.alpha = alpha;
-      const terminal = mdp.terminal(o.next);
-      qUpdate(g.q, A, s, a, o.reward, o.next, terminal, alpha, config.gamma);
-      if (terminal) {
-        g.state = -1;
-        g.episodes += 1;
-      } else g.state = o.next;
-    }
-    if ((t + 1) % config.evalEvery === 0 || t + 1 === config.steps) record(t + 1);
+    this.records.push(r);
+    return r;
   }
-  return { records, optimalReturn, randomReturn, states: mdp.states, actions: A, tables: agents.map((g) => g.q) };
+
+  advance(maxSteps: number): QRecord[] {
+    const mdp = this.#mdp;
+    const A = mdp.actions;
+    const { epsilon, gamma, evalEvery, steps } = this.config;
+    const end = Math.min(steps, this.#t + Math.max(0, Math.floor(maxSteps)));
+    for (; this.#t < end; ) {
+      const t = this.#t;
+      // The four shared uniforms of step t, drawn once, in this order, whatever the agents do.
+      const uExplore = this.#rng.next();
+      const uAction = this.#rng.next();
+      const uWind = this.#rng.next();
+      const uStart = this.#rng.next();
+      for (const g of this.#agents) {
+        if (g.state < 0) g.state = this.#starts[Math.min(this.#starts.length - 1, Math.floor(uStart * this.#starts.length))] as number;
+        const s = g.state;
+        const a = epsilonGreedy(g.q, A, s, epsilon, uExplore, uAction);
+        const o = sampleOutcome(mdp.outcomes(s, a), uWind);
+        const i = s * A + a;
+        g.counts[i] = (g.counts[i] as number) + 1;
+        const alpha = g.stepSize(t, g.counts[i] as number);
+        if (!(alpha >= 0 && Number.isFinite(alpha))) throw new RangeError(`step size at step ${t} is ${alpha}; a step size must be a finite number ≥ 0`);
+        g.alpha = alpha;
+        const terminal = mdp.terminal(o.next);
+        qUpdate(g.q, A, s, a, o.reward, o.next, terminal, alpha, gamma);
+        if (terminal) {
+          g.state = -1;
+          g.episodes += 1;
+        } else g.state = o.next;
+      }
+      this.#t = t + 1;
+      if (this.#t % evalEvery === 0 || this.#t === steps) this.#record(this.#t);
+    }
+    const made = this.records.slice(this.#delivered);
+    this.#delivered = this.records.length;
+    return made;
+  }
+}
+
+/** Runs the race; `onRecord` sees each evaluation as it is made. */
+export function runQRace(config: QRaceConfig, onRecord?: (r: QRecord) => void): QRaceResult {
+  const race = new QRace(config);
+  for (const r of race.advance(0)) onRecord?.(r);
+  while (!race.done) for (const r of race.advance(10_000)) onRecord?.(r);
+  const mdp = windyGridworld();
+  return { records: race.records, optimalReturn: race.optimalReturn, randomReturn: race.randomReturn, states: mdp.states, actions: mdp.actions, tables: race.tables };
 }

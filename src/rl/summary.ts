@@ -48,3 +48,14 @@ export function summarizeQRun(run: QRunData, tail = SUMMARY_TAIL, threshold = SU
 
 /** Two decimals, as the notebook prints distances. */
 export const two = (x: number): string => x.toFixed(2);
+
+/** One row per evaluation and agent; the CLI's --csv and the island's export both write this. */
+export function qRaceCsv(labels: readonly string[], records: readonly QRecord[]): string {
+  const lines = ["step,run,label,alpha,distance,greedy_return,episodes"];
+  for (const r of records) {
+    r.distance.forEach((d, k) => {
+      lines.push([r.step, k, labels[k], r.alpha[k] ?? "", d, r.greedyReturn[k], r.episodes[k]].join(","));
+    });
+  }
+  return lines.join("\n") + "\n";
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runQRace, type QRaceConfig } from "../../src/rl/race.ts";
+import { QRace, runQRace, type QRaceConfig } from "../../src/rl/race.ts";
 import { parseCountRule, type StepSizeRule } from "../../src/rl/step-sizes.ts";
 
 const constant = (lr: number): StepSizeRule => ({ form: "schedule", spec: { kind: "constant", lr } });
@@ -51,5 +51,16 @@ describe("Q-learning race", () => {
     expect(() => runQRace({ ...base([constant(0.1)]), gamma: 1 })).toThrow(/gamma must be in \[0, 1\), got 1/);
     expect(() => runQRace({ ...base([constant(0.1)]), labels: [] })).toThrow(/1 rules but 0 labels/);
     expect(() => runQRace({ ...base([constant(0.1)]), epsilon: Number.NaN })).toThrow(/epsilon/);
+  });
+});
+
+describe("QRace, the race in slices", () => {
+  it("gives the same records however it is sliced, each once, step 0 first", () => {
+    const config = { ...base([constant(0.2), parseCountRule("1/n^0.7")]), steps: 2500, evalEvery: 500 };
+    const race = new QRace(config);
+    const got = [...race.advance(0), ...race.advance(777), ...race.advance(1), ...race.advance(5000), ...race.advance(100)];
+    expect(race.done).toBe(true);
+    expect(got.map((r) => r.step)).toEqual([0, 500, 1000, 1500, 2000, 2500]);
+    expect(got).toEqual(runQRace(config).records);
   });
 });
