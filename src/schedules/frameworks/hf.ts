@@ -41,6 +41,28 @@ const NAMES = [
   "warmup_stable_decay",
 ] as const;
 
+/**
+ * transformers' own function names for the get_scheduler types
+ * (TYPE_TO_SCHEDULER_FUNCTION in transformers/optimization.py): the same
+ * schedule and the same keyword arguments, so either name is accepted.
+ */
+const FUNCTION_NAMES: Readonly<Record<string, (typeof NAMES)[number]>> = {
+  get_linear_schedule_with_warmup: "linear",
+  get_cosine_schedule_with_warmup: "cosine",
+  get_cosine_with_hard_restarts_schedule_with_warmup: "cosine_with_restarts",
+  get_polynomial_decay_schedule_with_warmup: "polynomial",
+  get_constant_schedule: "constant",
+  get_constant_schedule_with_warmup: "constant_with_warmup",
+  get_inverse_sqrt_schedule: "inverse_sqrt",
+  get_reduce_on_plateau_schedule: "reduce_lr_on_plateau",
+  get_cosine_with_min_lr_schedule_with_warmup: "cosine_with_min_lr",
+  get_cosine_with_min_lr_schedule_with_warmup_lr_rate: "cosine_warmup_with_min_lr",
+  get_wsd_schedule: "warmup_stable_decay",
+};
+
+/** The get_scheduler type for a type name or a function name. */
+const hfType = (name: string): string => (Object.hasOwn(FUNCTION_NAMES, name) ? (FUNCTION_NAMES[name] as string) : name);
+
 const COUNT = { min: 0, integer: true } as const;
 
 const warmupFactor = (step: number, warmup: number) => step / Math.max(1, warmup);
@@ -179,7 +201,8 @@ function checkBase(baseLr: number | undefined): number {
   return baseLr;
 }
 
-function values(c: FrameworkCase): ValuesResult {
+function values(given: FrameworkCase): ValuesResult {
+  const c = { ...given, name: hfType(given.name) };
   if (c.name === "reduce_lr_on_plateau") {
     try {
       const steps = checkSteps(c.steps);
@@ -257,7 +280,8 @@ function specFor(name: string, params: Record<string, unknown>, base: number): S
   }
 }
 
-function toSpec(name: string, params: Record<string, unknown>, baseLr?: number): SpecResult {
+function toSpec(given: string, params: Record<string, unknown>, baseLr?: number): SpecResult {
+  const name = hfType(given);
   try {
     const base = checkBase(baseLr);
     if (name !== "reduce_lr_on_plateau") hfLambda(name, params, base);
