@@ -6,6 +6,7 @@ import { adapters, LIBRARIES, type Library } from "../schedules/frameworks/index
 import { formatErrors, parseSpec, sampleSchedule, MAX_SAMPLES } from "../schedules/index.ts";
 import { describeValue } from "../schedules/fields.ts";
 import { ExpressionError } from "../schedules/expression/index.ts";
+import { parsePythonCall, type PythonCall } from "../schedules/frameworks/python-call.ts";
 
 export type CaseResult = { lr: number[] } | { error: string };
 
@@ -74,4 +75,16 @@ export function runSpec(spec: unknown, steps: unknown, metrics?: number[]): Case
     if (error instanceof ExpressionError) return { error: `the expression fails: ${error.message}` };
     throw error;
   }
+}
+
+/** A scheduler call pasted from Python (parsed, never run), computed by its library's adapter. */
+export function runPython(text: string, baseLr: number | undefined, steps: unknown, metrics?: number[]): CaseResult {
+  let call: PythonCall;
+  try {
+    call = parsePythonCall(text);
+  } catch (error) {
+    if (error instanceof ExpressionError) return { error: `${error.message} (characters ${error.from + 1}–${error.to})` };
+    throw error;
+  }
+  return runCase({ library: call.library, name: call.name, params: call.params, base_lr: baseLr, steps, metrics });
 }

@@ -10,12 +10,13 @@
  * Bad input: one line on stderr and exit code 2, never a stack trace.
  */
 import { readFileSync } from "node:fs";
-import { runCase, runSpec, type CaseResult } from "./lr-core.ts";
+import { runCase, runPython, runSpec, type CaseResult } from "./lr-core.ts";
 
 const USAGE = `usage:
   npm run --silent lr -- <pytorch|keras|optax|hf> <Name> '<params JSON>' [--base-lr X] [--steps N] [--metrics '[...]'] [--csv]
   npm run --silent lr -- spec '<spec JSON>' [--steps N] [--metrics '[...]'] [--csv]
   npm run --silent lr -- --batch <cases.json | ->
+  npm run --silent lr -- --python 'OneCycleLR(opt, max_lr=0.1, total_steps=1000)' [--base-lr X] [--steps N]
 Python functions are written as text and parsed (never run), e.g.
   pytorch LambdaLR '{"lr_lambda": "lambda epoch: 0.95 ** epoch"}' --base-lr 0.1   (also MultiplicativeLR; CyclicLR's scale_fn)
   optax lambda '{"fn": "lambda count: 0.1 * 0.99 ** count"}'   keras lambda '{"fn": "lambda step: ..."}'
@@ -34,7 +35,7 @@ function parseJson(text: string, what: string): unknown {
 function parseArgs(argv: string[]): { positional: string[]; flags: Map<string, string | true> } {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
-  const takesValue = new Set(["--base-lr", "--steps", "--metrics", "--batch"]);
+  const takesValue = new Set(["--base-lr", "--steps", "--metrics", "--batch", "--python"]);
   const known = new Set([...takesValue, "--csv", "--json", "--help", "-h"]);
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string;
@@ -105,10 +106,15 @@ function main(argv: string[]): number {
     process.stdout.write(`${JSON.stringify(cases.map(runCase))}\n`);
     return 0;
   }
-  const [library, ...rest] = positional;
-  if (library === undefined) throw new UsageError("say which library (pytorch, keras, optax, hf) or spec");
   const steps = numberFlag(flags, "--steps") ?? 100;
   const metrics = metricsFlag(flags);
+  const python = flags.get("--python");
+  if (python !== undefined) {
+    if (positional.length > 0) throw new UsageError("--python takes the call as its one argument");
+    return print(runPython(String(python), numberFlag(flags, "--base-lr"), steps, metrics), csv);
+  }
+  const [library, ...rest] = positional;
+  if (library === undefined) throw new UsageError("say which library (pytorch, keras, optax, hf) or spec");
   if (library === "spec") {
     if (rest.length !== 1) throw new UsageError("spec takes one JSON argument");
     return print(runSpec(parseJson(rest[0] as string, "the spec"), steps, metrics), csv);
