@@ -12,7 +12,8 @@
  * horizon, framework mappings and a plot against t, none of which a per-pair
  * count has. It lives here, as one record, instead.
  */
-import { makeSchedule, type Schedule, type ScheduleSpec } from "../schedules/index.ts";
+import { fittedSpec } from "../schedules/fit.ts";
+import { isKind, makeSchedule, type Schedule, type ScheduleSpec } from "../schedules/index.ts";
 
 export type StepSizeRule = { form: "schedule"; spec: ScheduleSpec } | { form: "count"; omega: number };
 
@@ -59,4 +60,19 @@ export function makeStepSize(rule: StepSizeRule): StepSize {
       return (t) => schedule(t);
     }
   }
+}
+
+/**
+ * A comma list of step sizes as a reader types it: "1/n" or "1/n^ω" is a count
+ * rule; a schedule kind ("constant", "cosine" …) is that kind fitted to `steps`
+ * at peak `lr` (the CLI's --schedules). Throws a RangeError naming the bad item.
+ */
+export function rulesFromText(text: string, steps: number, lr: number): StepSizeRule[] {
+  const items = text.split(",").map((x) => x.trim()).filter(Boolean);
+  if (items.length === 0) throw new RangeError("name at least one step size (a schedule kind, 1/n or 1/n^ω)");
+  return items.map((item) => {
+    if (item.startsWith("1/n")) return parseCountRule(item);
+    if (!isKind(item)) throw new RangeError(`step size "${item}" is neither ${COUNT_STEP_SIZE.syntax} nor a schedule kind`);
+    return { form: "schedule", spec: fittedSpec(item, steps, lr) };
+  });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { epsilonGreedy, qUpdate } from "../../src/rl/q-learning.ts";
-import { COUNT_STEP_SIZE, makeStepSize, parseCountRule, ruleLabel } from "../../src/rl/step-sizes.ts";
+import { COUNT_STEP_SIZE, makeStepSize, parseCountRule, ruleLabel, rulesFromText } from "../../src/rl/step-sizes.ts";
 import { makeSchedule } from "../../src/schedules/index.ts";
 
 describe("Q-learning update", () => {
@@ -56,5 +56,14 @@ describe("step sizes", () => {
     expect(() => parseCountRule("1/n^1.5")).toThrow(/got 1.5/);
     expect(() => parseCountRule("2/n")).toThrow(/"2\/n" is not 1\/n or 1\/n\^ω/);
     expect(COUNT_STEP_SIZE.omega.min).toBe(0.5);
+  });
+});
+
+describe("step sizes as text", () => {
+  it("reads kinds (fitted to the run) and count rules, and names a bad item", () => {
+    const rules = rulesFromText("constant, 1/n,1/n^0.7", 1000, 0.2);
+    expect(rules).toEqual([{ form: "schedule", spec: { kind: "constant", lr: 0.2 } }, { form: "count", omega: 1 }, { form: "count", omega: 0.7 }]);
+    expect(() => rulesFromText("constant,banana", 1000, 0.1)).toThrow(/"banana" is neither 1\/n or 1\/n\^ω nor a schedule kind/);
+    expect(() => rulesFromText(" , ", 1000, 0.1)).toThrow(/at least one/);
   });
 });
