@@ -5,7 +5,7 @@
  * and resumes, and exports the per-evaluation CSV (the CLI's format).
  */
 import { download } from "../../src/browser/export.ts";
-import { renderQRaceFigure } from "../../src/plots/q-learning.ts";
+import { qLegend, renderQRaceFigure } from "../../src/plots/q-learning.ts";
 import type { QRaceConfig, QRecord } from "../../src/rl/race.ts";
 import { qRaceCsv } from "../../src/rl/summary.ts";
 import { qRaceConfig, qSettingsFromQuery, qSettingsToQuery, qTableRows, Q_ISLAND_DEFAULTS, type QIslandSettings } from "./q-learning-race-model.ts";
@@ -24,6 +24,7 @@ export function mountQLearningRace(element: HTMLElement): void {
   const progress = $<HTMLProgressElement>("[data-role=progress]");
   const figure = $<HTMLElement>("[data-role=figure]");
   const tbody = $<HTMLTableSectionElement>("[data-role=table] tbody");
+  const legend = $<HTMLUListElement>("[data-role=legend]");
   const run = $<HTMLButtonElement>("[data-action=run]");
   const pause = $<HTMLButtonElement>("[data-action=pause]");
   const exportCsv = $<HTMLButtonElement>("[data-action=export-csv]");
@@ -58,6 +59,17 @@ export function mountQLearningRace(element: HTMLElement): void {
     if (!config || records.length === 0) return;
     const last = records.at(-1) as QRecord;
     figure.replaceChildren(renderQRaceFigure({ config, records }, { document }));
+    if (legend.dataset.labels !== config.labels.join(",")) {
+      legend.dataset.labels = config.labels.join(",");
+      legend.replaceChildren(...qLegend(config.labels).map(({ label, color }) => {
+        const li = document.createElement("li");
+        const swatch = Object.assign(document.createElement("span"), { className: "swatch" });
+        swatch.style.background = color;
+        swatch.setAttribute("aria-hidden", "true");
+        li.append(swatch, " ", Object.assign(document.createElement("strong"), { textContent: label }));
+        return li;
+      }));
+    }
     tbody.replaceChildren(...qTableRows(config.labels, last).map((cells) => {
       const tr = document.createElement("tr");
       for (const cell of cells) tr.append(Object.assign(document.createElement("td"), { textContent: cell }));

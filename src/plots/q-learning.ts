@@ -1,11 +1,13 @@
 /**
  * The figure of a Q-learning race: ‖Q_t − Q*‖∞ against steps for every
- * step-size rule, on the race figure's axes and colours (plots/race.ts), with a
- * legend because the runs are named by rule, not by schedule kind.
+ * step-size rule, on the race figure's axes and colours (plots/race.ts). The
+ * legend is HTML beside the figure (qLegend), as the training race's is: the
+ * runs are named by rule, not by kind, and Plot's own legend is a second image.
  */
 import * as Plot from "@observablehq/plot";
 import { asAccessibleImage } from "./accessible.ts";
-import { raceFigureOptions, type RacePoint } from "./race.ts";
+import { colorsFor, raceFigureOptions, type RacePoint } from "./race.ts";
+import { kindColor } from "./schedule-colors.ts";
 
 /** What the figure reads of a Q-learning race (src/rl's QRunData has it; plots do not import src/rl). */
 export interface QRaceCurves {
@@ -22,7 +24,21 @@ export function qRaceFigureOptions(run: QRaceCurves, options: { document?: Docum
     description: `Max-norm distance from Q* of ${labels.join(", ")} over ${run.config.steps} Q-learning steps on the windy gridworld with stochastic wind, seed ${run.config.seed}.`,
     ...(options.document ? { document: options.document } : {}),
   });
-  return { ...base, color: { ...(base.color as object), legend: true } };
+  return { ...base, color: { domain: [...labels], range: qLegend(labels).map((l) => l.color) } };
+}
+
+/** Colours for runs beyond the five series colours: schedule colours of kinds a Q-learning race rarely names. */
+const SPARE = (["cyclic", "polynomial", "multi-step", "inverse-sqrt"] as const).map(kindColor);
+
+/** Each run's label and colour, in order (the figure's and the HTML legend's): the race's colours, with no colour used twice up to nine runs. */
+export function qLegend(labels: readonly string[]): { label: string; color: string }[] {
+  const used = new Set<string>();
+  const spare = SPARE.filter((c) => !colorsFor(labels).range.includes(c));
+  return colorsFor(labels).range.map((color, k) => {
+    const own = used.has(color) ? (spare.shift() ?? color) : color;
+    used.add(own);
+    return { label: labels[k] as string, color: own };
+  });
 }
 
 export function renderQRaceFigure(run: QRaceCurves, options: { document?: Document; width?: number; height?: number } = {}): SVGSVGElement | HTMLElement {

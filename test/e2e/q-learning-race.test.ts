@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { useBuiltSite } from "../support/built-site.ts";
-import { watch } from "../support/browser.ts";
+import { axeViolations, watch } from "../support/browser.ts";
 
 const site = useBuiltSite();
 const PAGE = "notebooks/q-learning-step-sizes/";
@@ -18,9 +18,10 @@ describe("the Q-learning race", () => {
     const page = await context.newPage();
     await page.goto(site.server.url(PAGE));
     const race = page.locator("lr-q-race");
-    await expect(race.locator("[data-role=figure] svg g[aria-label=line] path").count()).resolves.toBe(3);
+    await expect(race.locator("[data-role=figure] svg g[data-mark=line] path").count()).resolves.toBe(3);
     const rows = await race.locator("[data-role=table] tbody tr td:first-child").allTextContents();
     expect(rows).toEqual(["constant", "1/n", "1/n^0.7"]);
+    await expect(race.locator("[data-role=legend] li").allTextContents()).resolves.toEqual([" constant", " 1/n", " 1/n^0.7"]);
     await expect(page.locator("figure.q-race table tbody tr").count()).resolves.toBe(6);
     await context.close();
   });
@@ -46,6 +47,7 @@ describe("the Q-learning race", () => {
     await expect.poll(() => race.getAttribute("data-state"), { timeout: 120_000 }).toBe("done");
     expect(await progressOf(page)).toBe(400_000);
     await expect(race.locator("[data-role=table] tbody tr").count()).resolves.toBe(2);
+    await expect(race.locator("[data-role=legend] li strong").allTextContents()).resolves.toEqual(["constant", "1/n^0.7"]);
     const [download] = await Promise.all([page.waitForEvent("download"), race.locator("[data-action=export-csv]").click()]);
     const csv = readFileSync((await download.path()) as string, "utf8").trim().split("\n");
     expect(csv[0]).toBe("step,run,label,alpha,distance,greedy_return,episodes");
@@ -69,4 +71,16 @@ describe("the Q-learning race", () => {
     await expect(race.locator("[data-role=notice]").textContent()).resolves.toMatch(/rules: step size "potato" is neither/);
     await page.close();
   });
+
+  it("has no WCAG A/AA violations on the notebook page, before and after a run", async () => {
+    const page = await site.browser.newPage();
+    await page.goto(site.server.url(PAGE), { waitUntil: "networkidle" });
+    expect(await axeViolations(page)).toEqual([]);
+    const race = page.locator("lr-q-race");
+    await race.locator("[data-setting=steps]").fill("5000");
+    await race.locator("[data-action=run]").click();
+    await expect.poll(() => race.getAttribute("data-state"), { timeout: 60_000 }).toBe("done");
+    expect(await axeViolations(page, "lr-q-race")).toEqual([]);
+    await page.close();
+  }, 120_000);
 });
