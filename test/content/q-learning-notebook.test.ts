@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { commandLine, RACES } from "../../scripts/q-learning-runs.ts";
 import { parseGridworldArgs } from "../../src/cli/rl-experiment.ts";
 import { runQRace } from "../../src/rl/race.ts";
+import { qRaceConfig, Q_ISLAND_DEFAULTS } from "../../components/islands/q-learning-race-model.ts";
 import { summarizeQRun, two, type QRunData, type QRunSummary } from "../../src/rl/summary.ts";
 
 const page = readFileSync(new URL("../../content/notebooks/q-learning-step-sizes.mdx", import.meta.url), "utf8");
@@ -92,5 +93,12 @@ describe("the Q-learning notebook", () => {
       expect(committed.map((r) => r.step)).toEqual([0, 5000, 10_000, 15_000, 20_000]);
       expect(fresh.records).toEqual(committed);
     }
+  });
+
+  it("describes the embedded live race as it is built", () => {
+    const c = qRaceConfig(Q_ISLAND_DEFAULTS);
+    expect(c.labels).toEqual(["constant", "1/n", "1/n^0.7"]);
+    expect(page).toContain(`As built, it shows a constant step of ${Q_ISLAND_DEFAULTS.lr}, 1/n and 1/n^0.7 for ${c.steps.toLocaleString("en")} steps`);
+    expect(page).toContain("<QLearningRace urlState />");
   });
 });
