@@ -5,7 +5,6 @@
  */
 import { stepListField } from "./fields.ts";
 import { defineFamily, keepDefaults, param, type Family, type SpecFrom } from "./family.ts";
-import { REF } from "./references.ts";
 import { makeSchedule, nestedSpecListField } from "./make.ts";
 import { familyOf } from "./registry.ts";
 import type { ScheduleSpec } from "./types.ts";
@@ -57,8 +56,6 @@ export const join: Family<"join", JoinSpec> = defineFamily<"join", [], typeof jo
   },
   capabilities: { raceable: false, comparable: false, landscape: false },
   fit: keepDefaults,
-  references: [REF.optaxSchedules, REF.pytorchSchedulers],
-  frameworks: { pytorch: "SequentialLR", optax: "join_schedules" },
 });
 
 const chainParams = [param.lr()] as const;
@@ -92,6 +89,4 @@ export const chain: Family<"chain", ChainSpec> = defineFamily<"chain", typeof ch
   },
   capabilities: { raceable: false, comparable: false, landscape: false },
   fit: keepDefaults,
-  references: [REF.pytorchSchedulers],
-  frameworks: { pytorch: "ChainedScheduler" },
 });

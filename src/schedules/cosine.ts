@@ -1,7 +1,6 @@
 /** Cosine annealing and cosine annealing with warm restarts (SGDR). */
 import { booleanField } from "./fields.ts";
 import { defineFamily, param, quarterOf } from "./family.ts";
-import { REF } from "./references.ts";
 
 const minBelowLr = (s: { lr: number; minLr: number }): [string, string][] =>
   s.minLr > s.lr ? [["minLr", `must not be above lr (${s.lr}), got ${s.minLr}`]] : [];
@@ -40,8 +39,6 @@ export const cosine = defineFamily({
   },
   capabilities: { raceable: true, comparable: true, landscape: true },
   fit: (s, { steps }) => ({ ...s, decaySteps: steps }),
-  references: [REF.sgdr, REF.pytorchSchedulers, REF.optaxSchedules],
-  frameworks: { pytorch: "CosineAnnealingLR", keras: "CosineDecay", optax: "cosine_decay_schedule", hf: "cosine" },
 });
 
 /** Which cycle step t falls in: its index, the step within it and its length. */
@@ -97,6 +94,4 @@ export const cosineRestarts = defineFamily({
   },
   capabilities: { raceable: true, comparable: true, landscape: true },
   fit: (s, { steps }) => ({ ...s, period: quarterOf(steps), tMult: 1 }),
-  references: [REF.sgdr, REF.pytorchSchedulers, REF.kerasSchedules],
-  frameworks: { pytorch: "CosineAnnealingWarmRestarts", keras: "CosineDecayRestarts", optax: "sgdr_schedule", hf: "cosine_with_hard_restarts" },
 });

@@ -1,7 +1,6 @@
 /** Cyclical learning rates (Smith 2017) and the one-cycle policy (Smith and Topin 2019). */
 import { booleanField, enumField } from "./fields.ts";
 import { defineFamily, param } from "./family.ts";
-import { REF } from "./references.ts";
 import { makeSchedule } from "./make.ts";
 
 /**
@@ -58,8 +57,6 @@ export const cyclic = defineFamily({
       return (t) => (span === 0 ? range.max : range.max - ((range.max - range.base) * (lr(t) - spec.baseLr)) / span);
     },
   },
-  references: [REF.clr, REF.pytorchSchedulers],
-  frameworks: { pytorch: "CyclicLR", optax: "(none built in)" },
 });
 
 interface Phase { endStep: number; start: number; end: number }
@@ -168,6 +165,4 @@ export const oneCycle = defineFamily({
       };
     },
   },
-  references: [REF.superConvergence, REF.pytorchSchedulers],
-  frameworks: { pytorch: "OneCycleLR", optax: "cosine_onecycle_schedule / linear_onecycle_schedule" },
 });

@@ -4,7 +4,6 @@
  */
 import { booleanField, stepListField } from "./fields.ts";
 import { defineFamily, keepDefaults, param, quarterOf } from "./family.ts";
-import { REF } from "./references.ts";
 
 /**
  * η_t = η_0. The baseline every schedule is compared with.
@@ -19,8 +18,6 @@ export const constant = defineFamily({
   make: ({ lr }) => () => lr,
   capabilities: { raceable: true, comparable: true, landscape: true },
   fit: keepDefaults,
-  references: [REF.pytorchSchedulers],
-  frameworks: { pytorch: "ConstantLR (factor=1) or no scheduler", keras: "a float learning rate", optax: "constant_schedule", hf: "constant" },
 });
 
 /**
@@ -44,8 +41,6 @@ export const step = defineFamily({
   make: ({ lr, stepSize, gamma }) => (t) => lr * gamma ** Math.floor(t / stepSize),
   capabilities: { raceable: true, comparable: true, landscape: true },
   fit: (s, { steps }) => ({ ...s, stepSize: quarterOf(steps) }),
-  references: [REF.pytorchSchedulers],
-  frameworks: { pytorch: "StepLR", keras: "ExponentialDecay(staircase=True)", optax: "exponential_decay(staircase=True)" },
 });
 
 /**
@@ -72,8 +67,6 @@ export const multiStep = defineFamily({
   make: ({ lr, milestones, gamma }) => (t) => lr * gamma ** milestones.filter((m) => m <= t).length,
   capabilities: { raceable: true, comparable: true, landscape: false },
   fit: (s, { steps }) => ({ ...s, milestones: [Math.floor(steps / 2), Math.floor((3 * steps) / 4)] }),
-  references: [REF.resnet, REF.pytorchSchedulers],
-  frameworks: { pytorch: "MultiStepLR", keras: "PiecewiseConstantDecay", optax: "piecewise_constant_schedule" },
 });
 
 /**
@@ -108,8 +101,6 @@ export const exponential = defineFamily({
   },
   capabilities: { raceable: true, comparable: true, landscape: true },
   fit: (s, { steps }) => ({ ...s, k: Math.log(100) / steps, decaySteps: Math.max(1, Math.floor(steps / 10)) }),
-  references: [REF.kerasSchedules, REF.pytorchSchedulers],
-  frameworks: { pytorch: "ExponentialLR", keras: "ExponentialDecay", optax: "exponential_decay" },
 });
 
 /**
@@ -138,8 +129,6 @@ export const inverseTime = defineFamily({
   make: ({ lr, k, staircase, decaySteps }) => (t) => lr / (1 + k * (staircase ? decaySteps * Math.floor(t / decaySteps) : t)),
   capabilities: { raceable: true, comparable: true, landscape: true },
   fit: (s, { steps }) => ({ ...s, k: 9 / steps, decaySteps: Math.max(1, Math.floor(steps / 10)) }),
-  references: [REF.robbinsMonro, REF.kerasSchedules],
-  frameworks: { keras: "InverseTimeDecay", optax: "(none; use inject_hyperparams or a lambda)" },
 });
 
 function polynomialValue(lr: number, endLr: number, decaySteps: number, power: number, cycle: boolean, t: number): number {
@@ -175,8 +164,6 @@ export const polynomial = defineFamily({
   make: ({ lr, endLr, decaySteps, power, cycle }) => (t) => polynomialValue(lr, endLr, decaySteps, power, cycle, t),
   capabilities: { raceable: true, comparable: true, landscape: false },
   fit: (s, { steps }) => ({ ...s, decaySteps: steps }),
-  references: [REF.deeplab, REF.kerasSchedules],
-  frameworks: { pytorch: "PolynomialLR", keras: "PolynomialDecay", optax: "polynomial_schedule", hf: "polynomial" },
 });
 
 /**
@@ -196,6 +183,4 @@ export const linear = defineFamily({
   make: ({ lr, endLr, decaySteps }) => (t) => (lr - endLr) * (1 - Math.min(t, decaySteps) / decaySteps) + endLr,
   capabilities: { raceable: true, comparable: true, landscape: false },
   fit: (s, { steps }) => ({ ...s, decaySteps: steps }),
-  references: [REF.pytorchSchedulers, REF.optaxSchedules],
-  frameworks: { pytorch: "LinearLR", keras: "PolynomialDecay(power=1)", optax: "linear_schedule", hf: "linear" },
 });

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { numberField } from "./fields.ts";
-import type { FrameworkNames, Horizon, MomentumRange, ParamDef, Reference, Schedule, Scheduler } from "./types.ts";
+import type { Horizon, MomentumRange, ParamDef, Schedule, Scheduler } from "./types.ts";
 
 type Simplify<T> = { [F in keyof T]: T[F] } & {};
 
@@ -68,8 +68,6 @@ export interface Family<K extends string = string, S = { kind: K }> {
   /** Validates a spec of this kind; missing fields take the defaults. */
   schema: z.ZodType<S>;
   make(spec: S): Schedule;
-  references: readonly Reference[];
-  frameworks: FrameworkNames;
   capabilities: Capabilities;
   /** The spec fitted to a run of horizon.steps updates; `spec` is the defaults with the asked lr written in. */
   fit(spec: S, horizon: Horizon): S;

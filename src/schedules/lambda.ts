@@ -8,7 +8,6 @@
 import { z } from "zod";
 import { describeValue } from "./fields.ts";
 import { defineFamily, keepDefaults, param } from "./family.ts";
-import { REF } from "./references.ts";
 import { compile, ExpressionError, MAX_LENGTH, parseExpression, toLatex } from "./expression/index.ts";
 
 /** The text of a lambda: a string the expression parser accepts; the message points at the offending part. */
@@ -48,8 +47,6 @@ export const lambda = defineFamily({
   },
   capabilities: { raceable: false, comparable: true, landscape: false },
   fit: keepDefaults,
-  references: [REF.pytorchSchedulers],
-  frameworks: { pytorch: "LambdaLR", keras: "a LearningRateSchedule subclass", optax: "any callable of the step" },
 });
 
 /** f(t) typeset, in parentheses when it is a sum (so η₀ · multiplies all of it). */

@@ -1,7 +1,6 @@
 /** Piecewise schedules: constant between boundaries, or interpolated between knots. */
 import { booleanField, enumField, rateListField, stepListField } from "./fields.ts";
 import { defineFamily, keepDefaults } from "./family.ts";
-import { REF } from "./references.ts";
 import { annealCos, annealLinear } from "./cycles.ts";
 
 /**
@@ -31,8 +30,6 @@ export const piecewiseConstant = defineFamily({
   },
   capabilities: { raceable: false, comparable: true, landscape: false },
   fit: keepDefaults,
-  references: [REF.kerasSchedules, REF.optaxSchedules],
-  frameworks: { pytorch: "MultiStepLR / LambdaLR", keras: "PiecewiseConstantDecay", optax: "piecewise_constant_schedule" },
 });
 
 /**
@@ -70,6 +67,4 @@ export const piecewiseInterpolate = defineFamily({
   },
   capabilities: { raceable: false, comparable: true, landscape: false },
   fit: keepDefaults,
-  references: [REF.optaxSchedules],
-  frameworks: { optax: "piecewise_interpolate_schedule", pytorch: "LambdaLR" },
 });

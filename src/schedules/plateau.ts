@@ -4,7 +4,6 @@
  */
 import { enumField } from "./fields.ts";
 import { defineFamily, keepDefaults, param, type SpecFrom } from "./family.ts";
-import { REF } from "./references.ts";
 import type { RateCut, Scheduler } from "./types.ts";
 
 export type PlateauEvent = RateCut;
@@ -178,6 +177,4 @@ export const plateau = defineFamily({
   capabilities: { raceable: true, comparable: false, landscape: false },
   fit: keepDefaults,
   stateful: { scheduler: plateauScheduler, illustrativeMetrics: illustrativeLoss },
-  references: [REF.pytorchSchedulers, REF.kerasSchedules],
-  frameworks: { pytorch: "ReduceLROnPlateau", keras: "ReduceLROnPlateau (callback)", optax: "contrib.reduce_on_plateau" },
 });

@@ -31,22 +31,6 @@ export interface ParamDef<N extends string = string> {
   valid?: { min: number; max: number; minExclusive?: boolean };
 }
 
-export interface Reference {
-  author: string;
-  title: string;
-  venue: string;
-  year: number;
-  url: string;
-}
-
-/** How each library names the schedule (absent: the library has none). */
-export interface FrameworkNames {
-  pytorch?: string;
-  keras?: string;
-  optax?: string;
-  hf?: string;
-}
-
 /**
  * Spec types are derived from each family's fields (its ParamDefs and zod
  * extras, see SpecFrom in ./family.ts); the registry is the list of kinds.

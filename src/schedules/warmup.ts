@@ -1,7 +1,6 @@
 /** Warmup in front of any schedule, the Transformer's inverse square root, and warmup-stable-decay. */
 import { enumField } from "./fields.ts";
 import { defineFamily, param, type Family, type SpecFrom } from "./family.ts";
-import { REF } from "./references.ts";
 import { makeSchedule, nestedSpecField } from "./make.ts";
 import type { ScheduleSpec } from "./types.ts";
 
@@ -56,8 +55,6 @@ export const warmup: Family<"warmup", WarmupSpec> = defineFamily<"warmup", typeo
     const warmupSteps = Math.max(1, Math.floor(steps / 10));
     return { ...s, warmupSteps, after: fitted("cosine", steps - warmupSteps) };
   },
-  references: [REF.goyal, REF.transformer],
-  frameworks: { pytorch: "LinearLR + SequentialLR", keras: "CosineDecay(warmup_target, warmup_steps)", optax: "warmup_cosine_decay_schedule / join_schedules", hf: "get_*_schedule_with_warmup" },
 });
 
 /**
@@ -85,8 +82,6 @@ export const inverseSqrt = defineFamily({
     const warmupSteps = Math.max(1, Math.floor(steps / 10));
     return { ...s, warmupSteps, timescale: warmupSteps };
   },
-  references: [REF.transformer],
-  frameworks: { hf: "inverse_sqrt" },
 });
 
 /**
@@ -127,6 +122,4 @@ export const wsd = defineFamily({
     const decaySteps = Math.max(1, Math.floor(steps / 5));
     return { ...s, warmupSteps, decaySteps, stableSteps: Math.max(0, steps - warmupSteps - decaySteps) };
   },
-  references: [REF.minicpm],
-  frameworks: { hf: "warmup_stable_decay" },
 });
