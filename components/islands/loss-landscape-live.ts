@@ -207,6 +207,8 @@ export function mountLossLandscape(element: HTMLElement): void {
     if (fnText) fnText.textContent = model.fn.description;
     const title = element.querySelector<HTMLElement>("[data-role=title]");
     if (title) title.textContent = `${model.title}.`;
+    const heading = element.querySelector<HTMLElement>("[data-role=heading]");
+    if (heading) heading.textContent = model.fn.title;
     for (const output of element.querySelectorAll<HTMLOutputElement>("output[data-field]")) {
       const value = valid[output.dataset.field as "lr" | "noise" | "momentum"];
       if (typeof value !== "number") continue;

@@ -110,6 +110,20 @@ describe("embed/landscape", () => {
     await page.close();
   });
 
+  it("names the function the reader picked in the playground's heading (it said 'ill-conditioned quadratic' after a switch)", async () => {
+    const page = await site.browser.newPage();
+    await page.goto(site.server.url("playground/"), { waitUntil: "networkidle" });
+    const island = page.locator("lr-loss-landscape");
+    const heading = island.locator(".landscape-title");
+    await expect(heading.textContent()).resolves.toBe("Ill-conditioned quadratic");
+    await island.hover();
+    await expect.poll(() => island.getAttribute("data-state")).toBe("live");
+    await island.locator("select[data-field=fn]").selectOption("rosenbrock");
+    await expect.poll(() => heading.textContent()).toBe("Rosenbrock's banana");
+    await expect(island.locator("[data-role=plot] svg").getAttribute("aria-label")).resolves.toMatch(/Rosenbrock/);
+    await page.close();
+  });
+
   it("survives hostile parameters: defaults, a visible notice, nothing inserted as HTML", async () => {
     const page = await site.browser.newPage();
     const log = watch(page, site.server.origin);
