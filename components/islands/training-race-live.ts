@@ -60,8 +60,17 @@ export function mountTrainingRace(element: HTMLElement): void {
   const speed = $<HTMLOutputElement>("[data-role=speed]");
   const runButton = $<HTMLButtonElement>("[data-action=run]");
   const say = noticeBox($<HTMLElement>("[data-role=notice]"));
+  const backendDetails = $<HTMLElement>("[data-role=backend-details]");
   const tell = (text: string) => {
     if (status) status.textContent = text;
+  };
+  // What the status line reports: the backend running, and the training time without pauses.
+  let backendName = "";
+  let trainedMs = 0;
+  let runningSince: number | null = null;
+  const clock = (running: boolean): void => {
+    if (runningSince !== null) trainedMs += performance.now() - runningSince;
+    runningSince = running ? performance.now() : null;
   };
 
   if (urlState) {
@@ -121,7 +130,15 @@ export function mountTrainingRace(element: HTMLElement): void {
         if (speed) speed.value = `${Math.round(stepsPerSecond)} steps/s`;
         draw();
       },
-      backend: (_name, description) => tell(description),
+      backend: (name, description) => {
+        backendName = name;
+        tell(`Running on ${name}…`);
+        if (backendDetails) {
+          backendDetails.hidden = false;
+          const text = backendDetails.querySelector("[data-role=backend]");
+          if (text) text.textContent = description;
+        }
+      },
       diverged: (run, step, message) => {
         log.markDiverged(run, step, message);
         logLine(element, `Step ${step}: ${setup.labels[run]} ${message}.`);
@@ -132,6 +149,11 @@ export function mountTrainingRace(element: HTMLElement): void {
         logLine(element, `Step ${cut.step}: ${setup.labels[cut.run]} cut its rate from ${fmt(cut.from)} to ${fmt(cut.to)} (${cut.reason}).`);
       },
       state: (s) => {
+        const reporting = state !== "fresh";
+        clock(s === "running");
+        if (reporting && s === "done") tell(`Finished ${log.steps} steps in ${(trainedMs / 1000).toFixed(1)} s on ${backendName}.`);
+        else if (reporting && s === "paused") tell(`Paused at step ${log.steps} on ${backendName}.`);
+        else if (reporting && s === "running" && backendName !== "") tell(`Running on ${backendName}…`);
         if (s === "running") state = "running";
         else if (s === "paused" || s === "idle") state = "paused";
         else if (s === "done" || s === "stopped") state = "done";
@@ -153,6 +175,9 @@ export function mountTrainingRace(element: HTMLElement): void {
     log = new RaceLog(setup);
     records = [];
     boundary = null;
+    trainedMs = 0;
+    runningSince = null;
+    if (speed) speed.value = "";
     $("[data-role=log]")?.replaceChildren();
     extras.clear();
     updateLegend(element, setup);

@@ -54,6 +54,9 @@ describe("the training race", () => {
     await race.locator("[data-action=run]").click();
     await expect.poll(() => progressOf(page), { timeout: 60_000 }).toBe(400);
     await expect.poll(() => race.getAttribute("data-run")).toBe("done");
+    // The status says it finished (not "Running on …"); the backend's diagnostics sit behind a disclosure.
+    await expect.poll(() => race.locator("[data-role=status]").textContent()).toMatch(/^Finished 400 steps in \d+\.\d s on (webgpu|webgl|wasm|cpu)\.$/);
+    await expect(race.locator("[data-role=backend-details] [data-role=backend]").textContent()).resolves.toMatch(/^Running on (webgpu|webgl|wasm|cpu)/);
     const rows = await race.locator("[data-role=table] tbody tr").allTextContents();
     expect(rows).toHaveLength(3);
     const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
@@ -90,8 +93,11 @@ describe("the training race", () => {
     await page.waitForTimeout(500);
     expect(await progressOf(page)).toBe(20);
     await expect(race.locator("[data-action=run]").textContent()).resolves.toBe("Resume");
+    await expect(race.locator("[data-role=speed]").textContent()).resolves.toMatch(/^\d+ steps\/s$/);
     await race.locator("[data-action=reset]").click();
     await expect.poll(() => progressOf(page)).toBe(0);
+    // Reset clears the speed of the run it discarded.
+    await expect(race.locator("[data-role=speed]").textContent()).resolves.toBe("");
     await expect(race.locator("[data-action=run]").textContent()).resolves.toBe("Run");
     await page.close();
   }, 60_000);
