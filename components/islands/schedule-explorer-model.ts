@@ -85,10 +85,9 @@ export function describeCurve(rates: readonly number[], title = "the rate"): str
   if (rates.length === 0) return "The curve is empty.";
   const first = rates[0] ?? 0;
   const last = rates[rates.length - 1] ?? 0;
-  return (
-    `Over ${rates.length - 1} steps ${title} goes from ${formatRate(first)} to ${formatRate(last)}, ` +
-    `peaking at ${formatRate(Math.max(...rates))} and never going below ${formatRate(Math.min(...rates))}.`
-  );
+  // "goes from 0 to 0, peaking at 0.1" read like a glitch for a warmup that ends at zero: say it starts and ends there.
+  const path = first === last ? `starts and ends at ${formatRate(first)}` : `goes from ${formatRate(first)} to ${formatRate(last)}`;
+  return `Over ${rates.length - 1} steps ${title} ${path}, peaking at ${formatRate(Math.max(...rates))} and never going below ${formatRate(Math.min(...rates))}.`;
 }
 
 /** The kinds a reader can overlay (each family says; the plateau rule needs a metric, so it is left out). */
@@ -201,7 +200,7 @@ export function explorerModel(input: ExplorerInput): ExplorerModel {
     sliders,
     choices: choicesFor(spec),
     table: tableSteps(rates.length).map((step) => ({ step, lr: formatRate(rates[step] as number), compare: compareRates ? formatRate(compareRates[step] as number) : null })),
-    description: describeCurve(rates, `the ${family.title.toLowerCase()} rate`) + (compare && compareRates ? ` The comparison, ${registry[compare.kind].title.toLowerCase()}: ${describeCurve(compareRates)}` : ""),
+    description: describeCurve(rates, `the rate of ${family.title.toLowerCase()}`) + (compare && compareRates ? ` The comparison, ${registry[compare.kind].title.toLowerCase()}: ${describeCurve(compareRates)}` : ""),
     code,
     libraries,
     libraryPoints: [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { explorerModel, tableSteps, COMPARABLE } from "../../components/islands/schedule-explorer-model.ts";
+import { describeCurve, explorerModel, tableSteps, COMPARABLE } from "../../components/islands/schedule-explorer-model.ts";
 import { checkSpec, registry, KINDS } from "../../src/schedules/index.ts";
 
 describe("explorer model", () => {
@@ -56,5 +56,16 @@ describe("library calls as a reader would write them", () => {
     expect(byLib.keras?.call).toBe("PiecewiseConstantDecay(boundaries=[50, 75], values=[0.1, 0.01, 0.001])");
     expect(byLib.keras?.firstDifference?.step).toBe(50);
     expect(byLib.optax?.firstDifference).toBeNull();
+  });
+});
+
+describe("the figure's text description", () => {
+  it("says a curve that ends where it starts 'starts and ends' there, not 'goes from 0 to 0'", () => {
+    const warmup = explorerModel({ spec: { ...registry.warmup.defaults }, steps: 100 });
+    const rates = [0, 0.05, 0.1, 0.05, 0];
+    expect(describeCurve(rates, "the rate")).toBe("Over 4 steps the rate starts and ends at 0, peaking at 0.1 and never going below 0.");
+    expect(describeCurve([0.1, 0.07, 0.05], "the rate")).toBe("Over 2 steps the rate goes from 0.1 to 0.05, peaking at 0.1 and never going below 0.05.");
+    expect(warmup.description).toMatch(/^Over 100 steps the rate of learning-rate warmup (starts and ends at|goes from)/);
+    expect(warmup.description).not.toMatch(/from (\S+) to \1,/);
   });
 });
