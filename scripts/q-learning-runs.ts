@@ -9,8 +9,7 @@
  *   node scripts/q-learning-runs.ts            # every race (about 20 s)
  *   node scripts/q-learning-runs.ts seed1      # the named ones
  */
-import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeRuns } from "./cli-runs.ts";
 
 /** Six agents: three step sizes of the schedule library (α_t), three per-pair count rules (α = 1/n(s,a)^ω). */
 export const AGENTS = [
@@ -24,30 +23,11 @@ export const SHARED = ["--task", "gridworld", "--steps", "500000", "--eval-every
 
 export const RACES: Record<string, string[]> = Object.fromEntries([1, 2, 3].map((seed) => [`seed${seed}`, [...SHARED, "--seed", String(seed), ...AGENTS]]));
 
-/** The command as a reader would type it (arguments quoted for a POSIX shell). */
-export function commandLine(args: readonly string[]): string {
-  const quote = (a: string) => (/^[\w.,/=^-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`);
-  return ["npm", "run", "--silent", "experiment", "--", ...args.map(quote)].join(" ");
-}
-
 function main(): number {
-  const names = process.argv.slice(2);
-  for (const name of names) if (!(name in RACES)) {
-    process.stderr.write(`unknown race "${name}"; expected ${Object.keys(RACES).join(", ")}\n`);
-    return 2;
-  }
-  const out = new URL("../src/rl/runs/", import.meta.url);
-  mkdirSync(out, { recursive: true });
-  for (const name of names.length > 0 ? names : Object.keys(RACES)) {
-    const args = RACES[name] as string[];
-    const stdout = execFileSync(process.execPath, ["src/cli/experiment.ts", ...args], { cwd: new URL("..", import.meta.url), maxBuffer: 1 << 28, encoding: "utf8" });
-    const result = JSON.parse(stdout) as { updatesPerSecond?: number };
-    // The rate is a property of the machine, not of the race: leave it out so a rerun rewrites the same bytes.
-    delete result.updatesPerSecond;
-    writeFileSync(new URL(`${name}.json`, out), JSON.stringify({ name, command: commandLine(args), result }) + "\n");
-    process.stdout.write(`${name}: written\n`);
-  }
-  return 0;
+  return writeRuns({ races: RACES, out: new URL("../src/rl/runs/", import.meta.url), names: process.argv.slice(2),
+    // The rate is a property of the machine, not of the race.
+    machineFree: (result) => delete result.updatesPerSecond,
+  });
 }
 
 if (import.meta.main) process.exitCode = main();

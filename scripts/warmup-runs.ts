@@ -9,8 +9,7 @@
  *   node scripts/warmup-runs.ts                 # every race
  *   node scripts/warmup-runs.ts post-lr0.03     # the named ones
  */
-import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeRuns } from "./cli-runs.ts";
 
 /** The model and data every race shares; only the layer-norm placement and the peak rate vary. */
 export const SHARED = ["--task", "shakespeare", "--model", "transformer", "--layers", "4", "--width", "32", "--heads", "4", "--context", "16", "--batch-size", "16", "--steps", "600", "--eval-every", "50", "--val-windows", "64", "--seed", "1", "--backend", "wasm"];
@@ -29,29 +28,9 @@ export const RACES: Record<string, string[]> = {
   "post-lr0.02": [...SHARED, "--norm", "post", ...schedules(0.02)],
 };
 
-/** The command as a reader would type it (arguments quoted for a POSIX shell). */
-export function commandLine(args: readonly string[]): string {
-  const quote = (a: string) => (/^[\w.,/=-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`);
-  return ["npm", "run", "--silent", "experiment", "--", ...args.map(quote)].join(" ");
-}
-
 function main(): number {
-  const names = process.argv.slice(2);
-  for (const name of names) if (!(name in RACES)) {
-    process.stderr.write(`unknown race "${name}"; expected ${Object.keys(RACES).join(", ")}\n`);
-    return 2;
-  }
-  const out = new URL("../src/data/shakespeare/runs/", import.meta.url);
-  mkdirSync(out, { recursive: true });
-  for (const name of names.length > 0 ? names : Object.keys(RACES)) {
-    const args = RACES[name] as string[];
-    const started = Date.now();
-    const stdout = execFileSync(process.execPath, ["src/cli/experiment.ts", ...args], { cwd: new URL("..", import.meta.url), maxBuffer: 1 << 28, encoding: "utf8" });
-    const result: unknown = JSON.parse(stdout);
-    writeFileSync(new URL(`${name}.json`, out), JSON.stringify({ name, command: commandLine(args), result }) + "\n");
-    process.stdout.write(`${name}: ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
-  }
-  return 0;
+  return writeRuns({ races: RACES, out: new URL("../src/data/shakespeare/runs/", import.meta.url), names: process.argv.slice(2)
+  });
 }
 
 if (import.meta.main) process.exitCode = main();

@@ -8,7 +8,8 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { commandLine, RACES } from "../../scripts/q-learning-runs.ts";
+import { commandLine } from "../../scripts/cli-runs.ts";
+import { RACES } from "../../scripts/q-learning-runs.ts";
 import { parseGridworldArgs } from "../../src/cli/rl-experiment.ts";
 import { runQRace } from "../../src/rl/race.ts";
 import { qRaceConfig, Q_ISLAND_DEFAULTS } from "../../components/islands/q-learning-race-model.ts";

@@ -9,7 +9,8 @@
 import * as tf from "@tensorflow/tfjs";
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { commandLine, RACES } from "../../scripts/warmup-runs.ts";
+import { commandLine } from "../../scripts/cli-runs.ts";
+import { RACES } from "../../scripts/warmup-runs.ts";
 import { parseTextExperimentArgs } from "../../src/cli/text-experiment.ts";
 import { mulberry32 } from "../../src/data/prng.ts";
 import { createTransformer } from "../../src/training/transformer.ts";

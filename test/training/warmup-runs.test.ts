@@ -5,7 +5,8 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { commandLine, RACES } from "../../scripts/warmup-runs.ts";
+import { commandLine } from "../../scripts/cli-runs.ts";
+import { RACES } from "../../scripts/warmup-runs.ts";
 import { nodeTf, parseTextExperimentArgs, runTextExperiment, type TextExperimentResult } from "../../src/cli/text-experiment.ts";
 
 const folder = new URL("../../src/data/shakespeare/runs/", import.meta.url);
