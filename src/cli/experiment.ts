@@ -11,6 +11,19 @@ import { cpuTf } from "../training/node-cpu.ts";
 import { gridworldCsv, isGridworldTask, parseGridworldArgs, RL_USAGE, runGridworld } from "./rl-experiment.ts";
 import { isTextTask, nodeTf, parseTextExperimentArgs, runTextExperiment, textCsvRows, TEXT_USAGE } from "./text-experiment.ts";
 
+/** The parsed arguments, or null after one line on stderr (with the task's usage) for bad ones. */
+function parsed<T>(parse: () => T, usage: string): T | null {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof ExperimentError || error instanceof RangeError) {
+      process.stderr.write(`experiment: ${error.message}\n${usage}\n`);
+      return null;
+    }
+    throw error;
+  }
+}
+
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
   if (argv.includes("--help") || argv.includes("-h")) {
@@ -19,16 +32,8 @@ async function main(): Promise<number> {
   }
   if (isTextTask(argv)) return mainText(argv);
   if (isGridworldTask(argv)) return mainGridworld(argv);
-  let config;
-  try {
-    config = parseExperimentArgs(argv);
-  } catch (error) {
-    if (error instanceof ExperimentError || error instanceof RangeError) {
-      process.stderr.write(`experiment: ${error.message}\n${USAGE}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  const config = parsed(() => parseExperimentArgs(argv), USAGE);
+  if (config === null) return 2;
   const tf = await cpuTf();
   const result = await runExperiment(tf, config);
   process.stdout.write(config.format === "csv" ? toCsvRows(result) : JSON.stringify(result) + "\n");
@@ -37,16 +42,8 @@ async function main(): Promise<number> {
 }
 
 async function mainText(argv: string[]): Promise<number> {
-  let config;
-  try {
-    config = parseTextExperimentArgs(argv);
-  } catch (error) {
-    if (error instanceof ExperimentError || error instanceof RangeError) {
-      process.stderr.write(`experiment: ${error.message}\n${TEXT_USAGE}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  const config = parsed(() => parseTextExperimentArgs(argv), TEXT_USAGE);
+  if (config === null) return 2;
   const tf = await nodeTf(config.backend);
   const result = await runTextExperiment(tf, config);
   process.stdout.write(config.format === "csv" ? textCsvRows(result) : JSON.stringify(result) + "\n");
@@ -55,16 +52,8 @@ async function mainText(argv: string[]): Promise<number> {
 }
 
 function mainGridworld(argv: string[]): number {
-  let config;
-  try {
-    config = parseGridworldArgs(argv);
-  } catch (error) {
-    if (error instanceof ExperimentError || error instanceof RangeError) {
-      process.stderr.write(`experiment: ${error.message}\n${RL_USAGE}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  const config = parsed(() => parseGridworldArgs(argv), RL_USAGE);
+  if (config === null) return 2;
   const result = runGridworld(config);
   process.stdout.write(config.format === "csv" ? gridworldCsv(result) : JSON.stringify(result) + "\n");
   return 0;
