@@ -88,56 +88,94 @@ export class TextRace {
     return { x: tf.tensor2d(w.x, [w.count, w.context], "int32"), y: tf.tensor1d(w.y, "int32") };
   }
 
-  /** n batched Adam updates; validation every evalEvery steps. Losses in bits per character. */
+  /**
+   * n batched Adam updates; validation every evalEvery steps. Losses in bits per character.
+   * The n steps are queued on the backend without waiting, and every loss of the chunk
+   * (training and validation, K per step) is read back at the end in one transfer, so a
+   * GPU backend is never stalled by a read per step. A copy whose loss turns non-finite
+   * is stopped on the backend (its rate and its share of the loss are multiplied by 0 from
+   * the next step on, as a read per step would have done), so the numbers do not depend
+   * on how the steps are cut into chunks.
+   */
   async runSteps(n: number): Promise<{ records: RaceRecord[]; divergences: Divergence[] }> {
+    if (!(Number.isInteger(n) && n >= 0)) throw new RangeError(`steps must be a whole number, got ${n}`);
     const tf = this.#tf;
-    const records: RaceRecord[] = [];
-    const fresh: Divergence[] = [];
-    for (let i = 0; i < n; i += 1) {
-      const step = this.#step;
-      const lr = this.#schedulers.map((s, k) => (this.#diverged[k] ? 0 : s.rateAt(step)));
-      const momentum = new Float32Array(this.copies).fill(this.#optimizer.baseMomentum);
-      const { x, y } = this.#tensors(this.#batches.next(this.options.batchSize));
-      const active = tf.tensor1d(this.#diverged.map((d) => (d ? 0 : 1)));
-      const perCopy = tf.tidy(() => {
-        let kept: tfNamespace.Tensor | null = null;
-        const { grads } = tf.variableGrads(() => {
-          const loss = this.#loss(this.model.forward(x), y);
-          kept = tf.keep(loss);
-          // No weights are shared between copies: each copy's gradient comes from its own loss alone.
-          return tf.sum(tf.mul(loss, active)) as tfNamespace.Scalar;
-        }, this.model.variables);
-        this.#optimizer.apply(this.model.variables, this.model.variables.map((v) => grads[v.name] as tfNamespace.Tensor), { lr: Float32Array.from(lr), momentum });
-        return kept as unknown as tfNamespace.Tensor;
+    const K = this.copies;
+    const momentum = new Float32Array(K).fill(this.#optimizer.baseMomentum);
+    // 1 while a copy trains, 0 once it diverged: known here from earlier chunks, then updated on the backend.
+    let alive: tfNamespace.Tensor = tf.tensor1d(this.#diverged.map((d) => (d ? 0 : 1)));
+    const queued: { step: number; lr: number[]; train: tfNamespace.Tensor; val: tfNamespace.Tensor | null }[] = [];
+    try {
+      for (let i = 0; i < n; i += 1) {
+        const step = this.#step;
+        const lr = this.#schedulers.map((s) => s.rateAt(step));
+        const { x, y } = this.#tensors(this.#batches.next(this.options.batchSize));
+        const active = alive;
+        const train = tf.tidy(() => {
+          let kept: tfNamespace.Tensor | null = null;
+          const { grads } = tf.variableGrads(() => {
+            const loss = this.#loss(this.model.forward(x), y);
+            kept = tf.keep(loss);
+            // No weights are shared between copies: each copy's gradient comes from its own loss alone.
+            return tf.sum(tf.mul(loss, active)) as tfNamespace.Scalar;
+          }, this.model.variables);
+          this.#optimizer.apply(this.model.variables, this.model.variables.map((v) => grads[v.name] as tfNamespace.Tensor), { lr: Float32Array.from(lr), momentum, scale: active });
+          return kept as unknown as tfNamespace.Tensor;
+        });
+        alive = tf.tidy(() => tf.mul(active, tf.cast(tf.isFinite(train), "float32")));
+        tf.dispose([x, y, active]);
+        this.#step += 1;
+        const val = this.options.evalEvery > 0 && this.#step % this.options.evalEvery === 0 ? this.#valLoss() : null;
+        queued.push({ step, lr, train, val });
+      }
+      const values = queued.length === 0 ? new Float32Array(0) : await this.#readAll(queued.flatMap((q) => (q.val ? [q.train, q.val] : [q.train])));
+      const fresh: Divergence[] = [];
+      let at = 0;
+      const next = (): number[] => Array.from(values.subarray(at, (at += K)));
+      const records = queued.map(({ step, lr, val }): RaceRecord => {
+        // The rate applied: the schedule's, or 0 for a copy stopped before this step.
+        const applied = lr.map((rate, k) => (this.#diverged[k] ? 0 : rate));
+        const trainLoss = next().map((v, k): number | null => {
+          if (this.#diverged[k]) return null;
+          if (Number.isFinite(v)) return v / LN2;
+          const d = { run: k, step, message: `diverged at step ${step}` };
+          this.#diverged[k] = d;
+          fresh.push(d);
+          return null;
+        });
+        const record: RaceRecord = { step, lr: applied, momentum: lr.map(() => this.#optimizer.baseMomentum), trainLoss };
+        if (val) record.valLoss = next().map((v, k) => (this.#diverged[k] || !Number.isFinite(v) ? null : v / LN2));
+        return record;
       });
-      x.dispose();
-      y.dispose();
-      active.dispose();
-      const values = (await perCopy.data()) as Float32Array;
-      perCopy.dispose();
-      const trainLoss = Array.from(values, (v, k): number | null => {
-        if (this.#diverged[k]) return null;
-        if (Number.isFinite(v)) return v / LN2;
-        const d = { run: k, step, message: `diverged at step ${step}` };
-        this.#diverged[k] = d;
-        fresh.push(d);
-        return null;
-      });
-      const record: RaceRecord = { step, lr, momentum: lr.map(() => this.#optimizer.baseMomentum), trainLoss };
-      records.push(record);
-      this.#step += 1;
-      if (this.options.evalEvery > 0 && this.#step % this.options.evalEvery === 0) record.valLoss = await this.evaluate();
+      return { records, divergences: fresh };
+    } finally {
+      tf.dispose([alive, ...queued.flatMap((q) => (q.val ? [q.train, q.val] : [q.train]))]);
     }
-    return { records, divergences: fresh };
+  }
+
+  /** The values of many 1-D tensors, concatenated, in one read. */
+  async #readAll(tensors: tfNamespace.Tensor[]): Promise<Float32Array> {
+    const all = this.#tf.concat(tensors);
+    try {
+      return (await all.data()) as Float32Array;
+    } finally {
+      all.dispose();
+    }
+  }
+
+  /** Validation loss per copy [K], in nats, not yet read. */
+  #valLoss(): tfNamespace.Tensor {
+    const { x, y } = this.#tensors(this.#val);
+    const loss = this.#tf.tidy(() => this.#loss(this.model.forward(x), y));
+    this.#tf.dispose([x, y]);
+    return loss;
   }
 
   /** Validation loss per copy, in bits per character (null once diverged). */
   async evaluate(): Promise<(number | null)[]> {
-    const tf = this.#tf;
-    const { x, y } = this.#tensors(this.#val);
-    const loss = tf.tidy(() => this.#loss(this.model.forward(x), y));
+    const loss = this.#valLoss();
     const values = await loss.data();
-    tf.dispose([x, y, loss]);
+    loss.dispose();
     return Array.from(values, (v, k) => (this.#diverged[k] || !Number.isFinite(v) ? null : v / LN2));
   }
 

@@ -60,6 +60,43 @@ describe("text race", () => {
     expect(tf.memory().numTensors).toBe(start);
   });
 
+  it("the chunking of steps (one read per chunk) changes no number, even across a divergence", async () => {
+    const poisoned = async (chunks: number[]) => {
+      const race = new TextRace(tf, corpus, options([constant, isqrt], { evalEvery: 2 }));
+      const records = [...(await race.runSteps(2)).records];
+      const head = race.model.variables.at(-2) as tf.Variable;
+      tf.tidy(() => head.assign(tf.concat([tf.fill([1, ...head.shape.slice(1)], Number.NaN), tf.slice(head, [1, 0, 0], [1, -1, -1])])));
+      const divergences = [];
+      for (const n of chunks) {
+        const chunk = await race.runSteps(n);
+        records.push(...chunk.records);
+        divergences.push(...chunk.divergences);
+      }
+      race.dispose();
+      return { records, divergences };
+    };
+    const stepwise = await poisoned([1, 1, 1, 1, 1]);
+    const chunked = await poisoned([5]);
+    const mixed = await poisoned([3, 0, 2]);
+    expect(chunked).toEqual(stepwise);
+    expect(mixed).toEqual(stepwise);
+    expect(stepwise.divergences).toEqual([{ run: 0, step: 2, message: "diverged at step 2" }]);
+    // The stopped copy's rate is 0 from the step after its divergence, inside the chunk too.
+    expect(chunked.records.map((r) => r.lr[0])).toEqual([0.01, 0.01, 0.01, 0, 0, 0, 0]);
+    expect(chunked.records[3]?.valLoss?.[0]).toBeNull();
+    expect(chunked.records[3]?.valLoss?.[1]).toBeGreaterThan(0);
+  });
+
+  it("holds its tensor count over a long run read in chunks (the browser's loop)", async () => {
+    const race = new TextRace(tf, corpus, options([constant, isqrt, constant], { evalEvery: 5 }));
+    await race.runSteps(3);
+    const settled = tf.memory().numTensors;
+    for (let i = 0; i < 12; i += 1) await race.runSteps(1 + (i % 4));
+    expect(race.stepCount).toBe(3 + 30);
+    expect(tf.memory().numTensors).toBe(settled);
+    race.dispose();
+  });
+
   it("samples are seeded, from the vocabulary, one per copy", async () => {
     const race = new TextRace(tf, corpus, options([constant, isqrt]));
     await race.runSteps(3);
