@@ -146,6 +146,8 @@ export interface StepRates {
   lr: Float32Array;
   /** Momentum (or β₁) per copy. */
   momentum: Float32Array;
+  /** A factor per copy [K] that stays on the backend and multiplies lr (0 stops a copy without reading the device). */
+  scale?: tfNamespace.Tensor;
 }
 
 export interface BatchedOptimizer {
@@ -206,7 +208,8 @@ export function createOptimizer(tf: Tf, options: OptimizerOptions): BatchedOptim
         beta2Product *= hyper.beta2;
       }
       tf.tidy(() => {
-        const lr = tf.tensor3d(rates.lr, [copies, 1, 1]);
+        const scheduled = tf.tensor3d(rates.lr, [copies, 1, 1]);
+        const lr = rates.scale ? tf.mul(scheduled, tf.reshape(rates.scale, [copies, 1, 1])) : scheduled;
         const mu = tf.tensor3d(rates.momentum, [copies, 1, 1]);
         const bias = beta1Product ? { first: tf.tensor3d(Float32Array.from(beta1Product, (p) => 1 - p), [copies, 1, 1]), second: 1 - beta2Product } : null;
         variables.forEach((value, i) => {
