@@ -9,6 +9,8 @@
 import { ExperimentError, parseExperimentArgs, runExperiment, toCsvRows, USAGE } from "./experiment-core.ts";
 import { cpuTf } from "../training/node-cpu.ts";
 import { gridworldCsv, isGridworldTask, parseGridworldArgs, RL_USAGE, runGridworld } from "./rl-experiment.ts";
+import { isRangeTest, parseRangeTestArgs, rangeTestCsv, rangeTestJson, RANGE_USAGE } from "./range-test.ts";
+import { runRangeTest } from "../training/range-test-run.ts";
 import { isTextTask, nodeTf, parseTextExperimentArgs, runTextExperiment, textCsvRows, TEXT_USAGE } from "./text-experiment.ts";
 
 /** The parsed arguments, or null after one line on stderr (with the task's usage) for bad ones. */
@@ -27,9 +29,10 @@ function parsed<T>(parse: () => T, usage: string): T | null {
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
   if (argv.includes("--help") || argv.includes("-h")) {
-    process.stdout.write(USAGE + "\n" + TEXT_USAGE + "\n" + RL_USAGE + "\n");
+    process.stdout.write(USAGE + "\n" + TEXT_USAGE + "\n" + RL_USAGE + "\n" + RANGE_USAGE + "\n");
     return 0;
   }
+  if (isRangeTest(argv)) return mainRangeTest(argv);
   if (isTextTask(argv)) return mainText(argv);
   if (isGridworldTask(argv)) return mainGridworld(argv);
   const config = parsed(() => parseExperimentArgs(argv), USAGE);
@@ -48,6 +51,14 @@ async function mainText(argv: string[]): Promise<number> {
   const result = await runTextExperiment(tf, config);
   process.stdout.write(config.format === "csv" ? textCsvRows(result) : JSON.stringify(result) + "\n");
   for (const d of result.divergences) process.stderr.write(`${result.config.labels[d.run]}: ${d.message}\n`);
+  return 0;
+}
+
+async function mainRangeTest(argv: string[]): Promise<number> {
+  const args = parsed(() => parseRangeTestArgs(argv), RANGE_USAGE);
+  if (args === null) return 2;
+  const result = await runRangeTest(await cpuTf(), args.config);
+  process.stdout.write(args.format === "csv" ? rangeTestCsv(result) : rangeTestJson(result));
   return 0;
 }
 
