@@ -5,12 +5,10 @@
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { commandLine } from "../src/training/settings-text.ts";
 
-/** The command as a reader would type it (arguments quoted for a POSIX shell). */
-export function commandLine(args: readonly string[]): string {
-  const quote = (a: string) => (/^[\w.,/=^-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`);
-  return ["npm", "run", "--silent", "experiment", "--", ...args.map(quote)].join(" ");
-}
+/** The command as a reader would type it: one quoting, shared with the islands' JSON export. */
+export { commandLine };
 
 export interface RunOptions {
   races: Readonly<Record<string, readonly string[]>>;

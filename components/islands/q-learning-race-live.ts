@@ -1,17 +1,34 @@
 /**
  * The Q-learning race, live: reads the controls (and, on a page in URL-state
- * mode, the permalink), runs the race in a Web Worker (q-learning-worker.ts),
- * redraws the distance figure and the table as evaluations stream in, pauses
- * and resumes, and exports the per-evaluation CSV (the CLI's format).
+ * mode, the permalink, with lesson mode), resolves them with the shared
+ * settings schema (q-learning-race-model.ts), runs the race in a Web Worker
+ * (q-learning-worker.ts), redraws the distance figure and the table as
+ * evaluations stream in, pauses and resumes, and exports CSV, JSON, SVG and
+ * PNG (q-learning-export.ts). The shared pieces: url-adapter.ts for the
+ * address, notice-view.ts for notices, lesson.ts for `hide` and `question`.
  */
-import { download } from "../../src/browser/export.ts";
+import { readQuery, writeQuery } from "../../src/browser/url-adapter.ts";
 import { qLegend, renderQRaceFigure } from "../../src/plots/q-learning.ts";
-import type { QRaceConfig, QRecord } from "../../src/rl/race.ts";
-import { qRaceCsv } from "../../src/rl/summary.ts";
-import { qRaceConfig, qSettingsFromQuery, qSettingsToQuery, qTableRows, Q_ISLAND_DEFAULTS, type QIslandSettings } from "./q-learning-race-model.ts";
-import type { QWorkerIn, QWorkerOut } from "./q-learning-worker.ts";
+import type { QRecord } from "../../src/rl/race.ts";
+import type { QRaceSettings } from "../../src/training/settings-q.ts";
+import { hideNamed, NO_LESSON, questionNodes, type Lesson } from "./lesson.ts";
+import { noticeBox, urlNoticeText } from "./notice-view.ts";
+import { wireQExport } from "./q-learning-export.ts";
+import { qRaceSettings, qSettingsFromQuery, qSettingsToQuery, qTableRows, Q_CONTROLS, stepSizeTexts, type QIslandSettings } from "./q-learning-race-model.ts";
+import type { QEnvironment, QWorkerIn, QWorkerOut } from "./q-learning-worker.ts";
 
-const NUMBER_SETTINGS = ["steps", "seed", "epsilon", "gamma", "lr"] as const;
+const NUMBERS = ["steps", "seed", "epsilon", "gamma", "lr"] as const;
+
+function applyLesson(element: HTMLElement, lesson: Lesson): void {
+  hideNamed(lesson, (name) => (name === "export" ? [...element.querySelectorAll("[data-role=export]")] : [...element.querySelectorAll(`[data-setting="${CSS.escape(name)}"]`)].flatMap((c) => c.closest("label") ?? [])));
+  const box = element.querySelector<HTMLElement>("[data-role=lesson]");
+  if (lesson.question === "" || !box) return;
+  const p = document.createElement("p");
+  p.className = "lesson-question";
+  p.append(...questionNodes(lesson.question));
+  box.replaceChildren(p);
+  box.hidden = false;
+}
 
 export function mountQLearningRace(element: HTMLElement): void {
   const $ = <T extends Element>(selector: string): T => {
@@ -20,38 +37,46 @@ export function mountQLearningRace(element: HTMLElement): void {
     return found;
   };
   const status = $<HTMLElement>("[data-role=status]");
-  const notice = $<HTMLElement>("[data-role=notice]");
+  const say = noticeBox($<HTMLElement>("[data-role=notice]"));
   const progress = $<HTMLProgressElement>("[data-role=progress]");
   const figure = $<HTMLElement>("[data-role=figure]");
   const tbody = $<HTMLTableSectionElement>("[data-role=table] tbody");
   const legend = $<HTMLUListElement>("[data-role=legend]");
   const run = $<HTMLButtonElement>("[data-action=run]");
   const pause = $<HTMLButtonElement>("[data-action=pause]");
-  const exportCsv = $<HTMLButtonElement>("[data-action=export-csv]");
+  const exports = [...element.querySelectorAll<HTMLButtonElement>("[data-export]")];
   const permalink = $<HTMLAnchorElement>("[data-role=permalink]");
-  const input = (name: string) => $<HTMLInputElement>(`[data-setting=${name}]`);
+  const input = (name: string) => $<HTMLInputElement>(`[data-setting="${name}"]`);
+  const urlState = element.dataset.urlState === "on";
+  const writesAddress = element.dataset.playground === "on";
 
   let worker: Worker | null = null;
-  let config: QRaceConfig | null = null;
+  let settings: QIslandSettings;
+  let config: QRaceSettings | null = null;
+  let environment: QEnvironment | null = null;
   let records: QRecord[] = [];
+  let lesson: Lesson = NO_LESSON;
   let paused = false;
+  let finished = false;
   let frame = 0;
 
-  const show = (messages: string[]): void => {
-    notice.hidden = messages.length === 0;
-    notice.textContent = messages.join(" ");
-  };
   const read = (): QIslandSettings => {
-    const s: QIslandSettings = { ...Q_ISLAND_DEFAULTS, rules: input("rules").value };
-    for (const name of NUMBER_SETTINGS) s[name] = Number(input(name).value);
+    const s = { stepSizes: stepSizeTexts(input(Q_CONTROLS.stepSizes).value) } as QIslandSettings;
+    // An empty or non-numeric box reads as NaN, which the schema names ("steps must be an integer …, got NaN").
+    for (const name of NUMBERS) s[name] = input(Q_CONTROLS[name]).value.trim() === "" ? Number.NaN : Number(input(Q_CONTROLS[name]).value);
     return s;
   };
   const write = (s: QIslandSettings): void => {
-    input("rules").value = s.rules;
-    for (const name of NUMBER_SETTINGS) input(name).value = String(s[name]);
+    input(Q_CONTROLS.stepSizes).value = s.stepSizes.join(",");
+    for (const name of NUMBERS) input(Q_CONTROLS[name]).value = String(s[name]);
   };
-  const updatePermalink = (s: QIslandSettings): void => {
-    permalink.href = `${location.pathname}?${qSettingsToQuery(s).toString()}`;
+  const showAddress = (s: QIslandSettings): void => {
+    const query = qSettingsToQuery(s, lesson);
+    permalink.href = `?${query.toString()}`;
+    if (writesAddress) writeQuery(query);
+  };
+  const setExport = (enabled: boolean): void => {
+    for (const b of exports) b.disabled = !enabled;
   };
 
   const redraw = (): void => {
@@ -87,48 +112,51 @@ export function mountQLearningRace(element: HTMLElement): void {
   };
   const send = (message: QWorkerIn): void => worker?.postMessage(message);
 
+  const onMessage = (message: QWorkerOut): void => {
+    switch (message.type) {
+      case "environment":
+        environment = message.environment;
+        return;
+      case "records":
+        records.push(...message.records);
+        if (!paused) status.textContent = `Step ${message.step.toLocaleString("en")} of ${config?.steps.toLocaleString("en") ?? "?"}`;
+        schedule();
+        return;
+      case "done":
+        finished = true;
+        element.dataset.state = "done";
+        status.textContent = `Done: ${config?.steps.toLocaleString("en") ?? ""} steps.`;
+        pause.disabled = true;
+        setExport(true);
+        stop();
+        return;
+      case "error":
+        element.dataset.state = "error";
+        say(message.message);
+        stop();
+        return;
+    }
+  };
+
   run.addEventListener("click", () => {
-    let settings: QIslandSettings;
     try {
       settings = read();
-      config = qRaceConfig(settings);
+      config = qRaceSettings(settings);
     } catch (error) {
-      show([(error as Error).message]);
+      say((error as Error).message);
       return;
     }
-    show([]);
+    say(null);
     stop();
-    records = [];
-    paused = false;
-    updatePermalink(settings);
+    [records, environment, paused, finished] = [[], null, false, false];
+    showAddress(settings);
     element.dataset.state = "running";
     status.textContent = `Running ${config.labels.join(", ")} for ${config.steps.toLocaleString("en")} steps…`;
     pause.disabled = false;
     pause.textContent = "Pause";
-    exportCsv.disabled = true;
+    setExport(false);
     worker = new Worker(new URL("./q-learning-worker.ts", import.meta.url), { type: "module", name: "lr-atlas-q-learning" });
-    worker.addEventListener("message", (event: MessageEvent<QWorkerOut>) => {
-      const message = event.data;
-      switch (message.type) {
-        case "records":
-          records.push(...message.records);
-          if (!paused) status.textContent = `Step ${message.step.toLocaleString("en")} of ${config?.steps.toLocaleString("en") ?? "?"}`;
-          schedule();
-          return;
-        case "done":
-          element.dataset.state = "done";
-          status.textContent = `Done: ${config?.steps.toLocaleString("en") ?? ""} steps.`;
-          pause.disabled = true;
-          exportCsv.disabled = false;
-          stop();
-          return;
-        case "error":
-          element.dataset.state = "error";
-          show([message.message]);
-          stop();
-          return;
-      }
-    });
+    worker.addEventListener("message", (event: MessageEvent<QWorkerOut>) => onMessage(event.data));
     send({ type: "start", config });
   });
 
@@ -138,22 +166,21 @@ export function mountQLearningRace(element: HTMLElement): void {
     send({ type: paused ? "pause" : "resume" });
     pause.textContent = paused ? "Resume" : "Pause";
     element.dataset.state = paused ? "paused" : "running";
-    exportCsv.disabled = !paused;
+    setExport(paused);
     if (paused) status.textContent = `Paused at step ${(records.at(-1)?.step ?? 0).toLocaleString("en")}.`;
   });
 
-  exportCsv.addEventListener("click", () => {
-    if (!config || records.length === 0) return;
-    download(`q-learning-seed${config.seed}.csv`, "text/csv", qRaceCsv(config.labels, records));
-  });
+  wireQExport(element, () => (config ? { settings, config, environment, records, finished } : null));
 
-  let settings = read();
-  if (element.dataset.urlState === "on" && location.search !== "") {
-    const fromUrl = qSettingsFromQuery(new URLSearchParams(location.search), settings);
+  settings = read();
+  if (urlState) {
+    const fromUrl = qSettingsFromQuery(readQuery(), settings);
     settings = fromUrl.settings;
+    lesson = fromUrl.lesson;
     write(settings);
-    show(fromUrl.notices.map((n) => n.message));
+    applyLesson(element, lesson);
+    say(urlNoticeText(fromUrl.notices));
   }
-  updatePermalink(settings);
+  permalink.href = `?${qSettingsToQuery(settings, lesson).toString()}`;
   element.dataset.state = "ready";
 }

@@ -5,8 +5,17 @@
  */
 import { QRace, type QRaceConfig, type QRecord } from "../../src/rl/race.ts";
 
+/** The MDP's fixed numbers, as the CLI's JSON names them. */
+export interface QEnvironment {
+  states: number;
+  actions: number;
+  optimalReturn: number;
+  randomReturn: number;
+}
+
 export type QWorkerIn = { type: "start"; config: QRaceConfig } | { type: "pause" } | { type: "resume" };
 export type QWorkerOut =
+  | { type: "environment"; environment: QEnvironment }
   | { type: "records"; records: QRecord[]; step: number; optimalReturn: number }
   | { type: "done" }
   | { type: "error"; message: string };
@@ -39,6 +48,7 @@ addEventListener("message", (event: MessageEvent<QWorkerIn>) => {
       paused = false;
       try {
         race = new QRace(message.config);
+        post({ type: "environment", environment: { states: race.states, actions: race.actions, optimalReturn: race.optimalReturn, randomReturn: race.randomReturn } });
       } catch (error) {
         post({ type: "error", message: error instanceof Error ? error.message : String(error) });
         return;

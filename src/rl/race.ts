@@ -117,6 +117,15 @@ export class QRace {
     this.#record(0);
   }
 
+  /** The MDP's sizes. */
+  get states(): number {
+    return this.#mdp.states;
+  }
+
+  get actions(): number {
+    return this.#mdp.actions;
+  }
+
   /** Steps taken so far. */
   get step(): number {
     return this.#t;
@@ -187,6 +196,5 @@ export function runQRace(config: QRaceConfig, onRecord?: (r: QRecord) => void): 
   const race = new QRace(config);
   for (const r of race.advance(0)) onRecord?.(r);
   while (!race.done) for (const r of race.advance(10_000)) onRecord?.(r);
-  const mdp = windyGridworld();
-  return { records: race.records, optimalReturn: race.optimalReturn, randomReturn: race.randomReturn, states: mdp.states, actions: mdp.actions, tables: race.tables };
+  return { records: race.records, optimalReturn: race.optimalReturn, randomReturn: race.randomReturn, states: race.states, actions: race.actions, tables: race.tables };
 }

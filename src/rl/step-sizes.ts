@@ -12,10 +12,10 @@
  * horizon, framework mappings and a plot against t, none of which a per-pair
  * count has. It lives here, as one record, instead.
  */
-import { fittedSpec } from "../schedules/fit.ts";
-import { isKind, makeSchedule, type Schedule, type ScheduleSpec } from "../schedules/index.ts";
+import { isKind, makeSchedule, type Schedule, type ScheduleKind, type ScheduleSpec } from "../schedules/index.ts";
 
-export type StepSizeRule = { form: "schedule"; spec: ScheduleSpec } | { form: "count"; omega: number };
+export type CountRule = { form: "count"; omega: number };
+export type StepSizeRule = { form: "schedule"; spec: ScheduleSpec } | CountRule;
 
 /** The count form's record: its text, bounds, formula and source. */
 export const COUNT_STEP_SIZE = {
@@ -26,14 +26,33 @@ export const COUNT_STEP_SIZE = {
   source: "Even-Dar, E. and Mansour, Y. (2003), Learning Rates for Q-learning, JMLR 5, 1–25",
 } as const;
 
+const COUNT_TEXT = /^1\/n(?:\^(\d+(?:\.\d+)?))?$/;
+const omegaInRange = (omega: number): boolean => omega > COUNT_STEP_SIZE.omega.min && omega <= COUNT_STEP_SIZE.omega.max;
+const omegaMessage = (omega: number): string => `ω must be in (${COUNT_STEP_SIZE.omega.min}, ${COUNT_STEP_SIZE.omega.max}] (Even-Dar & Mansour), got ${omega}`;
+
 /** "1/n" → ω = 1, "1/n^0.7" → ω = 0.7; anything else, or ω outside (1/2, 1], throws a RangeError naming the text. */
-export function parseCountRule(text: string): StepSizeRule {
-  const match = /^1\/n(?:\^(\d+(?:\.\d+)?))?$/.exec(text.trim());
+export function parseCountRule(text: string): CountRule {
+  const match = COUNT_TEXT.exec(text.trim());
   if (!match) throw new RangeError(`step size "${text}" is not ${COUNT_STEP_SIZE.syntax} (e.g. 1/n, 1/n^0.7)`);
   const omega = match[1] === undefined ? 1 : Number(match[1]);
-  const { min, max } = COUNT_STEP_SIZE.omega;
-  if (!(omega > min && omega <= max)) throw new RangeError(`step size "${text}": ω must be in (${min}, ${max}] (Even-Dar & Mansour), got ${omega}`);
+  if (!omegaInRange(omega)) throw new RangeError(`step size "${text}": ${omegaMessage(omega)}`);
   return { form: "count", omega };
+}
+
+/**
+ * One item of a list of step sizes as a person types it (the CLI's
+ * --step-sizes, the island's field, the URL's `rules`): a schedule kind (to
+ * be fitted to the run) or a count rule. When it is neither, `message` says
+ * why, given the item as the front end quotes it (JSON on a terminal, an
+ * isolated echo in a page).
+ */
+export function readStepSizeItem(text: string): { ok: true; value: ScheduleKind | CountRule } | { ok: false; message: (quoted: string) => string } {
+  const item = text.trim();
+  if (isKind(item)) return { ok: true, value: item };
+  const match = COUNT_TEXT.exec(item);
+  if (!match) return { ok: false, message: (quoted) => `step size ${quoted} is neither ${COUNT_STEP_SIZE.syntax} nor a schedule kind` };
+  const omega = match[1] === undefined ? 1 : Number(match[1]);
+  return omegaInRange(omega) ? { ok: true, value: { form: "count", omega } } : { ok: false, message: (quoted) => `step size ${quoted}: ${omegaMessage(omega)}` };
 }
 
 /** A label for CSV and legends: "1/n", "1/n^0.7", or the schedule's kind. */
@@ -60,19 +79,4 @@ export function makeStepSize(rule: StepSizeRule): StepSize {
       return (t) => schedule(t);
     }
   }
-}
-
-/**
- * A comma list of step sizes as a reader types it: "1/n" or "1/n^ω" is a count
- * rule; a schedule kind ("constant", "cosine" …) is that kind fitted to `steps`
- * at peak `lr` (the CLI's --schedules). Throws a RangeError naming the bad item.
- */
-export function rulesFromText(text: string, steps: number, lr: number): StepSizeRule[] {
-  const items = text.split(",").map((x) => x.trim()).filter(Boolean);
-  if (items.length === 0) throw new RangeError("name at least one step size (a schedule kind, 1/n or 1/n^ω)");
-  return items.map((item) => {
-    if (item.startsWith("1/n")) return parseCountRule(item);
-    if (!isKind(item)) throw new RangeError(`step size "${item}" is neither ${COUNT_STEP_SIZE.syntax} nor a schedule kind`);
-    return { form: "schedule", spec: fittedSpec(item, steps, lr) };
-  });
 }

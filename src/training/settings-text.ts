@@ -13,7 +13,7 @@ import { DEFAULT_SCHEDULES, describeRange, PROFILES, raceRanges, type Profile, t
 
 type FieldName = keyof RaceInput;
 
-interface FieldText {
+export interface FieldText {
   /** Command-line flag (without "--"). */
   flag: string;
   /** Query key in the playground's and embeds' URLs; absent: not in the URL. */
@@ -26,7 +26,7 @@ interface FieldText {
   help: (profile: Profile) => string;
 }
 
-const rangeHelp = (name: keyof ReturnType<typeof raceRanges>, fallback: string) => (profile: Profile) => `${describeRange(raceRanges(profile)[name])}; default ${fallback}`;
+export const rangeHelp = (name: keyof ReturnType<typeof raceRanges>, fallback: string) => (profile: Profile) => `${describeRange(raceRanges(profile)[name])}; default ${fallback}`;
 
 export const RACE_FIELDS = {
   task: { flag: "task", url: "task", reads: "word", value: TASKS.join("|"), help: () => "the data to learn; default spirals" },
@@ -61,11 +61,15 @@ export const RACE_FIELD_NAMES = Object.keys(RACE_FIELDS) as FieldName[];
 /** Numbers are read as the URLs read them: one strict parser (hex, blanks, "Infinity", "NaN", "1_000" and overflows are not numbers). */
 export { strictNumber };
 
-/** A field's text as the value its schema checks; text that is not a number stays text, so the message echoes it. */
-export function readFieldText(name: FieldName, texts: readonly string[]): unknown {
+/**
+ * A field's text as the value its schema checks, for any settings table (the
+ * race's RACE_FIELDS, the Q-learning race's Q_RACE_FIELDS); text that is not a
+ * number stays text, so the message echoes it.
+ */
+export function readText(field: Pick<FieldText, "reads">, texts: readonly string[]): unknown {
   const last = texts.at(-1) ?? "";
   const asNumber = (t: string): unknown => strictNumber(t) ?? t;
-  switch (RACE_FIELDS[name].reads) {
+  switch (field.reads) {
     case "word":
       return last;
     case "number":
@@ -89,19 +93,34 @@ export function readFieldText(name: FieldName, texts: readonly string[]): unknow
 
 /** A race input from texts by field (the last text of a field wins; a JSON field takes them all). */
 export function raceInputFromText(texts: Partial<Record<FieldName, readonly string[]>>): RaceInput {
+  return inputFromTexts(RACE_FIELDS, texts) as RaceInput;
+}
+
+/** An input from texts by field, for any settings table (the last text of a field wins; a JSON field takes them all). */
+export function inputFromTexts<F extends string>(fields: Readonly<Record<F, FieldText>>, texts: Partial<Record<F, readonly string[]>>): Record<string, unknown> {
   const input: Record<string, unknown> = {};
-  for (const name of RACE_FIELD_NAMES) {
+  for (const name of Object.keys(fields) as F[]) {
     const given = texts[name];
-    if (given && given.length > 0) input[name] = readFieldText(name, given);
+    if (given && given.length > 0) input[name] = readText(fields[name], given);
   }
-  return input as RaceInput;
+  return input;
 }
 
 /** The options part of a --help text, one line per field. */
 export function optionsHelp(profile: Profile): string {
-  return RACE_FIELD_NAMES.map((name) => {
-    const f: FieldText = RACE_FIELDS[name];
+  return fieldsHelp(RACE_FIELDS, profile);
+}
+
+/** The options part of a --help text for any settings table, one line per field. */
+export function fieldsHelp(fields: Readonly<Record<string, FieldText>>, profile: Profile): string {
+  return Object.values(fields).map((f) => {
     const head = `  --${f.flag}${f.value ? ` ${f.value}` : ""}`;
     return head.length < 36 ? `${head.padEnd(36)} ${f.help(profile)}` : `${head}\n${" ".repeat(37)}${f.help(profile)}`;
   }).join("\n");
+}
+
+/** The experiment command as a reader would type it (arguments quoted for a POSIX shell where they need it). */
+export function commandLine(args: readonly string[]): string {
+  const quote = (a: string) => (/^[\w.,/=^-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`);
+  return ["npm", "run", "--silent", "experiment", "--", ...args.map(quote)].join(" ");
 }

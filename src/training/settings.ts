@@ -19,9 +19,9 @@ import { OPTIMIZERS } from "./optimizers.ts";
 
 export const PROFILES = {
   /** The site: a race runs in a reader's browser in about a minute, and its legend and colours tell 8 runs apart. */
-  browser: { maxSteps: 20_000, maxBatchSize: 512, maxSchedules: 8, maxLr: 10, labels: "title" },
+  browser: { maxSteps: 20_000, maxBatchSize: 512, maxSchedules: 8, maxLr: 10, labels: "title", maxAgentSteps: 1_000_000 },
   /** `npm run experiment`: offline, as long and as wide as the machine allows; runs are named by kind for CSV. */
-  cli: { maxSteps: 1_000_000, maxBatchSize: 4096, maxSchedules: 32, maxLr: 1000, labels: "kind" },
+  cli: { maxSteps: 1_000_000, maxBatchSize: 4096, maxSchedules: 32, maxLr: 1000, labels: "kind", maxAgentSteps: 10_000_000 },
 } as const;
 export type Profile = keyof typeof PROFILES;
 
@@ -43,6 +43,12 @@ export function raceRanges(profile: Profile) {
     lr: { min: 0, max: p.maxLr, minExclusive: true },
     evalEvery: { min: 1, max: 1_000_000, integer: true },
     hiddenWidth: { min: 1, max: 512, integer: true },
+    // The tabular Q-learning race (settings-q.ts): an update costs microseconds, not a batched graph, so its runs are longer.
+    agentSteps: { min: 10, max: p.maxAgentSteps, integer: true },
+    /** A step size α of Q-learning (a peak rate for kinds): (0, 1], as the update is a convex combination. */
+    stepSize: { min: 0, max: 1, minExclusive: true },
+    epsilon: { min: 0, max: 1 },
+    gamma: { min: 0, max: 0.999 },
   } satisfies Record<string, NumberRange>;
 }
 
@@ -54,7 +60,7 @@ export function describeRange(r: NumberRange): string {
   return `${r.integer ? "an integer" : "a number"} in ${r.minExclusive ? "(" : "["}${r.min}, ${r.max}]`;
 }
 
-function numberIn(r: NumberRange) {
+export function numberIn(r: NumberRange) {
   const error = (issue: { input: unknown }) => `must be ${describeRange(r)}, got ${describeValue(issue.input)}`;
   const base = z.number({ error }).gte(r.minExclusive ? -Infinity : r.min, { error }).lte(r.max, { error });
   const bounded = r.minExclusive ? base.gt(r.min, { error }) : base;
@@ -65,7 +71,7 @@ function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, { error: (issue) => `must be one of ${values.join(", ")}, got ${describeValue(issue.input)}` });
 }
 
-function kindList(max: number) {
+export function kindList(max: number) {
   return z
     .array(z.string(), { error: (issue) => `must be a list of schedule kinds, got ${describeValue(issue.input)}` })
     .superRefine((kinds, ctx) => {
@@ -128,8 +134,8 @@ export interface RaceSettings {
 }
 
 /** A field that failed, with a message to put after its name ("must be …"). */
-export interface SettingsProblem {
-  field: FieldName;
+export interface SettingsProblem<F extends string = FieldName> {
+  field: F;
   /** Which item of a list field (1-based): the 2nd spec, the 3rd width. */
   item?: number;
   /** The value a cross-field message is about ("cnn" in "model cnn needs image inputs"). */
@@ -147,13 +153,22 @@ export class RaceSettingsError extends Error {
 }
 
 /** The problems, each after the name a front end gives its field (a flag, a URL key), its item and its value. */
-export function describeProblems(problems: readonly SettingsProblem[], name: (problem: SettingsProblem) => string): string {
+export function describeProblems<P extends SettingsProblem<string>>(problems: readonly P[], name: (problem: P) => string): string {
   return problems.map((p) => joinName([name(p), p.item, p.value].filter((x) => x !== undefined).join(" "), p.message)).join("; ");
 }
 
 /** "steps must be …" but "schedules: unknown kind …". */
 export function joinName(name: string, message: string): string {
   return /^(must|cannot|needs) /.test(message) ? `${name} ${message}` : `${name}: ${message}`;
+}
+
+/** zod's issues as problems: the field is the path's head (`fallback` for the object itself), the item its index. */
+export function issueProblems<F extends string>(issues: z.ZodError["issues"], fallback: F): SettingsProblem<F>[] {
+  return issues.map((issue) => {
+    const [head, index] = issue.path;
+    const field = (typeof head === "string" ? head : fallback) as F;
+    return typeof index === "number" ? { field, item: index + 1, message: issue.message } : { field, message: issue.message };
+  });
 }
 
 // Built once per profile: a zod schema is immutable, and building one costs far more than using it.
@@ -170,13 +185,7 @@ export const defaultEvalEvery = (steps: number): number => Math.max(5, Math.roun
 /** Check a race input and resolve it to settings; a RaceSettingsError lists every bad field. */
 export function resolveRace(input: RaceInput, profile: Profile): RaceSettings {
   const parsed = inputSchemaOf(profile).safeParse(input);
-  if (!parsed.success) {
-    throw new RaceSettingsError(parsed.error.issues.map((issue) => {
-      const [head, index] = issue.path;
-      const field = (typeof head === "string" ? head : "task") as FieldName;
-      return typeof index === "number" ? { field, item: index + 1, message: issue.message } : { field, message: issue.message };
-    }));
-  }
+  if (!parsed.success) throw new RaceSettingsError(issueProblems<FieldName>(parsed.error.issues, "task"));
   const v = parsed.data;
   const info = taskInfo(v.task);
   const model = v.model ?? info.models[0];

@@ -20,12 +20,12 @@ describe("experiment --task gridworld", () => {
   });
 
   it("names the bad option", () => {
-    expect(() => parseGridworldArgs(["--task", "gridworld", "--lr", "2"])).toThrow(/--lr must be a number in \(0, 1\], got "2"/);
+    expect(() => parseGridworldArgs(["--task", "gridworld", "--lr", "2"])).toThrow(/--lr must be a number in \(0, 1\], got 2/);
     expect(() => parseGridworldArgs(["--task", "gridworld", "--step-sizes", "1/n^2"])).toThrow(/--step-sizes: .*ω must be in/);
     expect(() => parseGridworldArgs(["--task", "gridworld", "--schedules", "nope"])).toThrow(/unknown kind "nope"/);
     expect(() => parseGridworldArgs(["--task", "gridworld", "--gamma", "1"])).toThrow(/--gamma must be a number in \[0, 0.999\]/);
     expect(() => parseGridworldArgs(["--task", "gridworld", "--optimizer", "adam"])).toThrow(/unknown option --optimizer/);
-    expect(() => parseGridworldArgs(["--task", "gridworld", "--schedule", "{bad"])).toThrow(/--schedule #1 is not JSON/);
+    expect(() => parseGridworldArgs(["--task", "gridworld", "--schedule", "{bad"])).toThrow(/--schedule 1 is not valid JSON/);
   });
 
   it("same arguments, same numbers; CSV has one row per evaluation and agent, with the distance to Q*", () => {

@@ -12,7 +12,7 @@ import { commandLine } from "../../scripts/cli-runs.ts";
 import { RACES } from "../../scripts/q-learning-runs.ts";
 import { parseGridworldArgs } from "../../src/cli/rl-experiment.ts";
 import { runQRace } from "../../src/rl/race.ts";
-import { qRaceConfig, Q_ISLAND_DEFAULTS } from "../../components/islands/q-learning-race-model.ts";
+import { qRaceSettings, Q_ISLAND_DEFAULTS } from "../../components/islands/q-learning-race-model.ts";
 import { summarizeQRun, two, type QRunData, type QRunSummary } from "../../src/rl/summary.ts";
 
 const page = readFileSync(new URL("../../content/notebooks/q-learning-step-sizes.mdx", import.meta.url), "utf8");
@@ -97,7 +97,7 @@ describe("the Q-learning notebook", () => {
   });
 
   it("describes the embedded live race as it is built", () => {
-    const c = qRaceConfig(Q_ISLAND_DEFAULTS);
+    const c = qRaceSettings(Q_ISLAND_DEFAULTS);
     expect(c.labels).toEqual(["constant", "1/n", "1/n^0.7"]);
     expect(page).toContain(`As built, it shows a constant step of ${Q_ISLAND_DEFAULTS.lr}, 1/n and 1/n^0.7 for ${c.steps.toLocaleString("en")} steps`);
     expect(page).toContain("<QLearningRace urlState />");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { epsilonGreedy, qUpdate } from "../../src/rl/q-learning.ts";
-import { COUNT_STEP_SIZE, makeStepSize, parseCountRule, ruleLabel, rulesFromText } from "../../src/rl/step-sizes.ts";
+import { COUNT_STEP_SIZE, makeStepSize, parseCountRule, readStepSizeItem, ruleLabel } from "../../src/rl/step-sizes.ts";
 import { makeSchedule } from "../../src/schedules/index.ts";
 
 describe("Q-learning update", () => {
@@ -60,10 +60,15 @@ describe("step sizes", () => {
 });
 
 describe("step sizes as text", () => {
-  it("reads kinds (fitted to the run) and count rules, and names a bad item", () => {
-    const rules = rulesFromText("constant, 1/n,1/n^0.7", 1000, 0.2);
-    expect(rules).toEqual([{ form: "schedule", spec: { kind: "constant", lr: 0.2 } }, { form: "count", omega: 1 }, { form: "count", omega: 0.7 }]);
-    expect(() => rulesFromText("constant,banana", 1000, 0.1)).toThrow(/"banana" is neither 1\/n or 1\/n\^ω nor a schedule kind/);
-    expect(() => rulesFromText(" , ", 1000, 0.1)).toThrow(/at least one/);
+  it("reads an item as a schedule kind or a count rule, and says why a bad one is neither, quoted as the caller quotes", () => {
+    expect(readStepSizeItem(" constant ")).toEqual({ ok: true, value: "constant" });
+    expect(readStepSizeItem("1/n")).toEqual({ ok: true, value: { form: "count", omega: 1 } });
+    expect(readStepSizeItem("1/n^0.7")).toEqual({ ok: true, value: { form: "count", omega: 0.7 } });
+    const banana = readStepSizeItem("banana");
+    expect(banana.ok).toBe(false);
+    if (!banana.ok) expect(banana.message('"banana"')).toMatch(/"banana" is neither 1\/n or 1\/n\^ω nor a schedule kind/);
+    const steep = readStepSizeItem("1/n^0.3");
+    if (steep.ok) throw new Error("1/n^0.3 read as a step size");
+    expect(steep.message("<x>")).toBe("step size <x>: ω must be in (0.5, 1] (Even-Dar & Mansour), got 0.3");
   });
 });
