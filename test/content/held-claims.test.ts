@@ -6,8 +6,9 @@ import { checkClaim, findNumber, parseQuote, type Claim } from "./held-claims.ts
 import { entryClaims, rowsWithoutRates } from "./held-claims.entries.ts";
 import { fineTuningClaims, hypergradientClaims, noiseBallClaims, polyakClaims, radamClaims } from "./held-claims.concepts.ts";
 import { notebookClaims } from "./held-claims.notebooks.ts";
+import { optimizerClaims } from "./held-claims.optimizers.ts";
 
-const claims: readonly Claim[] = [...entryClaims, ...noiseBallClaims, ...radamClaims, ...fineTuningClaims, ...hypergradientClaims, ...polyakClaims, ...notebookClaims];
+const claims: readonly Claim[] = [...entryClaims, ...noiseBallClaims, ...radamClaims, ...fineTuningClaims, ...hypergradientClaims, ...polyakClaims, ...notebookClaims, ...optimizerClaims];
 
 /** Table rows (not header, not separator) inside "Worked example" passages of a body. */
 function workedExampleRows(body: string): string[] {

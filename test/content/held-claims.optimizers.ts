@@ -1,0 +1,118 @@
+/**
+ * Worked examples of the optimizer entries (Adadelta, Adafactor, Adam's ε and
+ * bias correction, NAdam, LARS, Muon, Armijo line search ...), as held claims
+ * (see held-claims.ts). Each number is recomputed from the update rule as the
+ * named source writes it, transcribed into a small function here.
+ */
+import type { Claim, Source } from "./held-claims.ts";
+import { g, row } from "./held-claims.entries.ts";
+
+/** Adadelta (Zeiler 2012, Algorithm 1; PyTorch/Keras update) on a gradient of 1 at every step: the step size at step t ≥ 1. */
+function adadeltaSteps(rho: number, eps: number, lr: number): (t: number) => number {
+  const steps: number[] = [Number.NaN];
+  let meanSquareGrad = 0;
+  let meanSquareDelta = 0;
+  return (t) => {
+    while (steps.length <= t) {
+      meanSquareGrad = rho * meanSquareGrad + (1 - rho);
+      const delta = Math.sqrt(meanSquareDelta + eps) / Math.sqrt(meanSquareGrad + eps);
+      meanSquareDelta = rho * meanSquareDelta + (1 - rho) * delta * delta;
+      steps.push(lr * delta);
+    }
+    return steps[t] as number;
+  };
+}
+
+const adadeltaTorch: Source = { formula: adadeltaSteps(0.9, 1e-6, 1), from: "Adadelta step, PyTorch defaults, gradient 1" };
+const adadeltaKeras: Source = { formula: adadeltaSteps(0.95, 1e-7, 0.001), from: "Adadelta step, Keras defaults, gradient 1" };
+
+/** The fraction of the full Adam step a parameter takes: √v̂ / (√v̂ + ε) (Kingma and Ba, Algorithm 1). */
+const fullStepFraction = (rootV: number, eps: number) => (): number => rootV / (rootV + eps);
+/** Keras's "epsilon hat" written as Algorithm 1's ε at step t: ε̂ / √(1 − β₂ᵗ). */
+const epsilonHatAsEpsilon = (epsHat: number, b2: number, t: number) => (): number => epsHat / Math.sqrt(1 - b2 ** t);
+const adamAlgebra: Source = { formula: () => Number.NaN, from: "Adam's denominator, algebra only" };
+
+/** Adam's bias-correction factors with β₁ = 0.9, β₂ = 0.999 (Kingma and Ba, section 3): step size relative to fully corrected Adam. */
+const onlySecondCorrected: Source = { formula: (t) => 1 - 0.9 ** t, from: "AdamD factor 1 - b1^t" };
+const noneCorrected: Source = { formula: (t) => (1 - 0.9 ** t) / Math.sqrt(1 - 0.999 ** t), from: "uncorrected factor (1 - b1^t)/sqrt(1 - b2^t)" };
+/** The step (1 … 200) where the uncorrected factor is largest. */
+const peakStep = (r: (t: number) => number): number => {
+  let best = 1;
+  for (let t = 2; t <= 200; t += 1) if (r(t) > r(best)) best = t;
+  return best;
+};
+
+/** A parameter in steady state (v = 1, β₂ = 0.999) hit by one gradient of 100, then gradients of 1: Adam's √v after k more steps. */
+function vAfterSpike(k: number): number {
+  let v = 0.999 * 1 + 0.001 * 100 ** 2;
+  for (let i = 0; i < k; i += 1) v = 0.999 * v + 0.001 * 1 ** 2;
+  return v;
+}
+const spike: Source = { formula: (k) => 1 / Math.sqrt(vAfterSpike(k)), from: "Adam effective-rate factor 1/sqrt(v) after a spike" };
+
+/** NAdam's momentum coefficient μ_t = β₁(1 − ½·0.96^(ψt)): PyTorch docs (ψ = 0.004) and Keras 3 nadam.py at 13de96a (0.96^t). */
+const nadamTorch: Source = { formula: (t) => 0.9 * (1 - 0.5 * 0.96 ** (0.004 * t)), from: "NAdam mu_t, PyTorch" };
+const nadamKeras: Source = { formula: (t) => 0.9 * (1 - 0.5 * 0.96 ** t), from: "Nadam u_t, Keras" };
+/** Smallest and largest μ_t over steps 1 … n. */
+const extremeOver = (n: number, pick: "min" | "max") => (r: (t: number) => number): number => {
+  const values = Array.from({ length: n }, (_, i) => r(i + 1));
+  return pick === "min" ? Math.min(...values) : Math.max(...values);
+};
+
+/** Adafactor's relative step ρ_t = min(10⁻², 1/√t) (Shazeer and Stern) and transformers' warmup_init form min(10⁻⁶·t, 1/√t). */
+const relativeStep: Source = { formula: (t) => Math.min(1e-2, 1 / Math.sqrt(t)), from: "Adafactor rho_t" };
+const relativeStepWarmup: Source = { formula: (t) => Math.min(1e-6 * t, 1 / Math.sqrt(t)), from: "Adafactor rho_t, warmup_init" };
+/** α_t = max(ε₂, RMS(X))·ρ_t for a matrix with RMS 0.05. */
+const absoluteStep: Source = { formula: (t) => Math.max(1e-3, 0.05) * Math.min(1e-2, 1 / Math.sqrt(t)), from: "Adafactor alpha_t at RMS 0.05" };
+
+export const optimizerClaims: readonly Claim[] = [
+  { file: g("adadelta"), source: adadeltaTorch,
+    text: "Its step is 0.00316 at step 1, 0.00351 at step 10, 0.00466 at step 100 and 0.0106 at step 1,000",
+    values: [{ quote: "0.00316", at: 1 }, { quote: "0.00351", at: 10 }, { quote: "0.00466", at: 100 }, { quote: "0.0106", at: 1000 }] },
+  { file: g("adadelta"), source: adadeltaKeras,
+    text: "the first step is $1.41\\times10^{-6}$", values: [{ quote: "1.41\\times10^{-6}", at: 1 }] },
+  { file: g("adadelta"), source: adadeltaTorch,
+    text: "the first step of a parameter whose gradient is 1 is about 0.0032; with Keras's ε = 1e-7, ρ = 0.95 and learning_rate = 0.001 it is about 1.4e-6",
+    values: [{ quote: "0.0032", at: 1 }, { quote: "1.4e-6", at: 1, source: adadeltaKeras }] },
+  { file: g("adam-epsilon"), source: adamAlgebra,
+    text: "With $\\epsilon = 10^{-8}$ it takes 0.990 of the full Adam step; with $\\epsilon = 10^{-6}$, 0.5 of it; with $\\epsilon = 10^{-3}$, 0.000999,",
+    values: [
+      { quote: "0.990", at: fullStepFraction(1e-6, 1e-8) }, { quote: "0.5", at: fullStepFraction(1e-6, 1e-6) },
+      { quote: "0.000999", at: fullStepFraction(1e-6, 1e-3) },
+    ] },
+  { file: g("adam-epsilon"), source: adamAlgebra, text: "takes at least 0.999 of the full step in all three cases",
+    values: [{ quote: "0.999", at: fullStepFraction(1, 1e-3), rel: ">=" }] },
+  { file: g("adam-epsilon"), source: adamAlgebra, text: "at step 1 it equals ε = 3.16e-6 with β₂ = 0.999",
+    values: [{ quote: "3.16e-6", at: epsilonHatAsEpsilon(1e-7, 0.999, 1) }] },
+  row(g("bias-correction"), "| Only $v$ corrected (AdamD): $1-\\beta_1^t$ | 0.1 | 0.651 | 1.000 | 1.000 |", onlySecondCorrected,
+    [["0.1", 1], ["0.651", 10], ["1.000", 100], ["1.000", 1000]]),
+  row(g("bias-correction"), "| Neither corrected: $(1-\\beta_1^t)/\\sqrt{1-\\beta_2^t}$ | 3.16 | 6.53 | 3.24 | 1.26 |", noneCorrected,
+    [["3.16", 1], ["6.53", 10], ["3.24", 100], ["1.26", 1000]]),
+  { file: g("bias-correction"), source: noneCorrected, text: "the factor peaks near 6.57 at step 12 and is still 1.26 at step 1,000",
+    values: [{ quote: "6.57", at: (r) => r(peakStep(r)) }, { quote: "12", at: peakStep }, { quote: "1.26", at: 1000 }] },
+  { file: g("bias-correction"), source: noneCorrected, text: "with the defaults that is 3.16 at step 1, 6.53 at step 10, 3.24 at step 100 and still 1.26 at step 1,000",
+    values: [{ quote: "3.16", at: 1 }, { quote: "6.53", at: 10 }, { quote: "3.24", at: 100 }, { quote: "1.26", at: 1000 }] },
+  { file: g("bias-correction"), source: onlySecondCorrected, text: "10% of full size at step 1 and 65% at step 10 with β₁ = 0.9",
+    values: [{ quote: "10", at: (r) => 100 * r(1) }, { quote: "65", at: (r) => 100 * r(10) }] },
+  { file: g("amsgrad"), source: spike,
+    text: "$v$ jumps to 10.999; then gradients of 1 resume. AMSGrad's effective rate drops to 0.302 α and stays there. Adam's recovers as the spike is forgotten: 0.462 α after 1,000 more steps and 0.968 α after 5,000.",
+    values: [
+      { quote: "10.999", at: () => vAfterSpike(0) }, { quote: "0.302", at: 0 }, { quote: "0.462", at: 1000 }, { quote: "0.968", at: 5000 },
+    ] },
+  row(g("nadam"), "| PyTorch, $\\psi = 0.004$ | 0.4501 | 0.4507 | 0.4573 | 0.5178 | 0.8121 | 0.9000 |", nadamTorch,
+    [["0.4501", 1], ["0.4507", 10], ["0.4573", 100], ["0.5178", 1000], ["0.8121", 10_000], ["0.9000", 100_000]]),
+  row(g("nadam"), "| Keras 3 source, $0.96^t$ | 0.4680 | 0.6008 | 0.8924 | 0.9000 | 0.9000 | 0.9000 |", nadamKeras,
+    [["0.4680", 1], ["0.6008", 10], ["0.8924", 100], ["0.9000", 1000], ["0.9000", 10_000], ["0.9000", 100_000]]),
+  { file: g("nadam"), source: nadamTorch, text: "starts near β₁/2 = 0.45 and approaches β₁ = 0.9 only after tens of thousands of steps: 0.518 at step 1,000 and 0.812 at step 10,000",
+    values: [{ quote: "0.45", at: 1 }, { quote: "0.518", at: 1000 }, { quote: "0.812", at: 10_000 }] },
+  { file: g("nadam"), source: nadamKeras, text: "so its momentum reaches 0.892 by step 100 while PyTorch's is still at 0.457",
+    values: [{ quote: "0.892", at: 100 }, { quote: "0.457", at: 100, source: nadamTorch }] },
+  { file: g("nadam"), source: nadamTorch, text: "keeps its momentum coefficient between 0.45 and 0.52 throughout",
+    values: [{ quote: "0.45", at: extremeOver(1000, "min"), rel: ">=" }, { quote: "0.52", at: extremeOver(1000, "max"), rel: "<=" }] },
+  row(g("adafactor"), "| $\\rho_t$, default | 0.01 | 0.01 | 0.01 | 0.005 | 0.001 |", relativeStep,
+    [["0.01", 1], ["0.01", 1000], ["0.01", 10_000], ["0.005", 40_000], ["0.001", 1_000_000]]),
+  row(g("adafactor"), "| $\\rho_t$, `warmup_init=True` | 0.000001 | 0.001 | 0.01 | 0.005 | 0.001 |", relativeStepWarmup,
+    [["0.000001", 1], ["0.001", 1000], ["0.01", 10_000], ["0.005", 40_000], ["0.001", 1_000_000]]),
+  row(g("adafactor"), "| $\\alpha_t$ at RMS 0.05, default | 0.0005 | 0.0005 | 0.0005 | 0.00025 | 0.00005 |", absoluteStep,
+    [["0.0005", 1], ["0.0005", 1000], ["0.0005", 10_000], ["0.00025", 40_000], ["0.00005", 1_000_000]]),
+];
