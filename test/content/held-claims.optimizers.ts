@@ -30,7 +30,8 @@ const adadeltaKeras: Source = { formula: adadeltaSteps(0.95, 1e-7, 0.001), from:
 const fullStepFraction = (rootV: number, eps: number) => (): number => rootV / (rootV + eps);
 /** Keras's "epsilon hat" written as Algorithm 1's ε at step t: ε̂ / √(1 − β₂ᵗ). */
 const epsilonHatAsEpsilon = (epsHat: number, b2: number, t: number) => (): number => epsHat / Math.sqrt(1 - b2 ** t);
-const adamAlgebra: Source = { formula: () => Number.NaN, from: "Adam's denominator, algebra only" };
+/** For numbers derived by algebra alone (each quote carries its own `at` function). */
+const algebraOnly: Source = { formula: () => Number.NaN, from: "algebra only" };
 
 /** Adam's bias-correction factors with β₁ = 0.9, β₂ = 0.999 (Kingma and Ba, section 3): step size relative to fully corrected Adam. */
 const onlySecondCorrected: Source = { formula: (t) => 1 - 0.9 ** t, from: "AdamD factor 1 - b1^t" };
@@ -65,6 +66,11 @@ const relativeStepWarmup: Source = { formula: (t) => Math.min(1e-6 * t, 1 / Math
 /** α_t = max(ε₂, RMS(X))·ρ_t for a matrix with RMS 0.05. */
 const absoluteStep: Source = { formula: (t) => Math.max(1e-3, 0.05) * Math.min(1e-2, 1 / Math.sqrt(t)), from: "Adafactor alpha_t at RMS 0.05" };
 
+/** LARS trust ratio η‖w‖/(‖∇L‖ + β‖w‖) (You, Gitman and Ginsburg 2017) with η = 0.001, β = 5e-4. */
+const trustRatio = (weightNorm: number, gradNorm: number): number => (0.001 * weightNorm) / (gradNorm + 5e-4 * weightNorm);
+/** LAMB's update norm η·‖w‖ (trust ratio ‖w‖/‖r‖ times ‖r‖), and Adam's largest update norm η·√n for n parameters. */
+const lambStep = (weightNorm: number) => (): number => 0.001 * weightNorm;
+
 export const optimizerClaims: readonly Claim[] = [
   { file: g("adadelta"), source: adadeltaTorch,
     text: "Its step is 0.00316 at step 1, 0.00351 at step 10, 0.00466 at step 100 and 0.0106 at step 1,000",
@@ -74,15 +80,15 @@ export const optimizerClaims: readonly Claim[] = [
   { file: g("adadelta"), source: adadeltaTorch,
     text: "the first step of a parameter whose gradient is 1 is about 0.0032; with Keras's ε = 1e-7, ρ = 0.95 and learning_rate = 0.001 it is about 1.4e-6",
     values: [{ quote: "0.0032", at: 1 }, { quote: "1.4e-6", at: 1, source: adadeltaKeras }] },
-  { file: g("adam-epsilon"), source: adamAlgebra,
+  { file: g("adam-epsilon"), source: algebraOnly,
     text: "With $\\epsilon = 10^{-8}$ it takes 0.990 of the full Adam step; with $\\epsilon = 10^{-6}$, 0.5 of it; with $\\epsilon = 10^{-3}$, 0.000999,",
     values: [
       { quote: "0.990", at: fullStepFraction(1e-6, 1e-8) }, { quote: "0.5", at: fullStepFraction(1e-6, 1e-6) },
       { quote: "0.000999", at: fullStepFraction(1e-6, 1e-3) },
     ] },
-  { file: g("adam-epsilon"), source: adamAlgebra, text: "takes at least 0.999 of the full step in all three cases",
+  { file: g("adam-epsilon"), source: algebraOnly, text: "takes at least 0.999 of the full step in all three cases",
     values: [{ quote: "0.999", at: fullStepFraction(1, 1e-3), rel: ">=" }] },
-  { file: g("adam-epsilon"), source: adamAlgebra, text: "at step 1 it equals ε = 3.16e-6 with β₂ = 0.999",
+  { file: g("adam-epsilon"), source: algebraOnly, text: "at step 1 it equals ε = 3.16e-6 with β₂ = 0.999",
     values: [{ quote: "3.16e-6", at: epsilonHatAsEpsilon(1e-7, 0.999, 1) }] },
   row(g("bias-correction"), "| Only $v$ corrected (AdamD): $1-\\beta_1^t$ | 0.1 | 0.651 | 1.000 | 1.000 |", onlySecondCorrected,
     [["0.1", 1], ["0.651", 10], ["1.000", 100], ["1.000", 1000]]),
@@ -115,4 +121,17 @@ export const optimizerClaims: readonly Claim[] = [
     [["0.000001", 1], ["0.001", 1000], ["0.01", 10_000], ["0.005", 40_000], ["0.001", 1_000_000]]),
   row(g("adafactor"), "| $\\alpha_t$ at RMS 0.05, default | 0.0005 | 0.0005 | 0.0005 | 0.00025 | 0.00005 |", absoluteStep,
     [["0.0005", 1], ["0.0005", 1000], ["0.0005", 10_000], ["0.00025", 40_000], ["0.00005", 1_000_000]]),
+  { file: g("lars"), source: algebraOnly,
+    text: "gets $\\lambda = 0.001/(0.01 + 0.0005) = 0.0952$. A layer with $\\lVert w\\rVert = 10$ and $\\lVert\\nabla L\\rVert = 0.001$ gets $\\lambda = 0.01/(0.001 + 0.005) = 1.67$, about 17.5 times more",
+    values: [
+      { quote: "0.0952", at: () => trustRatio(1, 0.01) }, { quote: "1.67", at: () => trustRatio(10, 0.001) },
+      { quote: "17.5", at: () => trustRatio(10, 0.001) / trustRatio(1, 0.01) },
+    ] },
+  { file: g("lars"), source: algebraOnly, text: "their local rates are 0.190 and 3.33",
+    values: [{ quote: "0.190", at: () => 2 * trustRatio(1, 0.01) }, { quote: "3.33", at: () => 2 * trustRatio(10, 0.001) }] },
+  { file: g("lamb"), source: algebraOnly,
+    text: "A layer with $\\lVert w\\rVert = 20$ moves by 0.02 per step; a layer with $\\lVert w\\rVert = 0.5$ moves by 0.0005",
+    values: [{ quote: "0.02", at: lambStep(20) }, { quote: "0.0005", at: lambStep(0.5) }] },
+  { file: g("lamb"), source: algebraOnly, text: "so a layer of a million parameters could move by up to 1 in norm",
+    values: [{ quote: "1", at: () => 0.001 * Math.sqrt(1e6) }] },
 ];
