@@ -71,6 +71,11 @@ const trustRatio = (weightNorm: number, gradNorm: number): number => (0.001 * we
 /** LAMB's update norm η·‖w‖ (trust ratio ‖w‖/‖r‖ times ‖r‖), and Adam's largest update norm η·√n for n parameters. */
 const lambStep = (weightNorm: number) => (): number => 0.001 * weightNorm;
 
+/** Muon on an A×B matrix (KellerJordan/Muon muon.py; torch/optim/_muon.py _adjust_lr): entry RMS of an orthogonal update and the two shape factors. */
+const orthogonalEntryRms = (a: number, b: number): number => Math.sqrt(Math.min(a, b) / (a * b));
+const originalFactor = (a: number, b: number): number => Math.sqrt(Math.max(1, a / b));
+const matchRmsFactor = (a: number, b: number): number => 0.2 * Math.sqrt(Math.max(a, b));
+
 export const optimizerClaims: readonly Claim[] = [
   { file: g("adadelta"), source: adadeltaTorch,
     text: "Its step is 0.00316 at step 1, 0.00351 at step 10, 0.00466 at step 100 and 0.0106 at step 1,000",
@@ -134,4 +139,15 @@ export const optimizerClaims: readonly Claim[] = [
     values: [{ quote: "0.02", at: lambStep(20) }, { quote: "0.0005", at: lambStep(0.5) }] },
   { file: g("lamb"), source: algebraOnly, text: "so a layer of a million parameters could move by up to 1 in norm",
     values: [{ quote: "1", at: () => 0.001 * Math.sqrt(1e6) }] },
+  { file: g("muon"), source: algebraOnly,
+    text: "Its orthogonalized update has entry RMS $1/\\sqrt{1024} = 0.03125$. With the original factor $\\sqrt{2} = 1.414$ and Keller Jordan's default $\\gamma = 0.02$, each entry moves by about 0.000884 (RMS) per step. With `match_rms_adamw` the factor is $0.2\\sqrt{1024} = 6.4$, and at PyTorch's default $\\gamma = 0.001$ the entries move by 0.0002",
+    values: [
+      { quote: "0.03125", at: () => orthogonalEntryRms(1024, 512) }, { quote: "1.414", at: () => originalFactor(1024, 512) },
+      { quote: "0.000884", at: () => 0.02 * originalFactor(1024, 512) * orthogonalEntryRms(1024, 512) },
+      { quote: "6.4", at: () => matchRmsFactor(1024, 512) }, { quote: "0.0002", at: () => 0.001 * matchRmsFactor(1024, 512) * orthogonalEntryRms(1024, 512) },
+    ] },
+  { file: g("muon"), source: algebraOnly, text: "For a 1024×512 matrix the two factors are 1.41 and 6.4.",
+    values: [{ quote: "1.41", at: () => originalFactor(1024, 512) }, { quote: "6.4", at: () => matchRmsFactor(1024, 512) }] },
+  { file: g("muon"), source: algebraOnly, text: "a factor of 4.5 for the $1024 \\times 512$ example",
+    values: [{ quote: "4.5", at: () => matchRmsFactor(1024, 512) / originalFactor(1024, 512) }] },
 ];
