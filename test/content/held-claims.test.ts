@@ -7,8 +7,9 @@ import { entryClaims, rowsWithoutRates } from "./held-claims.entries.ts";
 import { fineTuningClaims, hypergradientClaims, noiseBallClaims, polyakClaims, radamClaims } from "./held-claims.concepts.ts";
 import { notebookClaims } from "./held-claims.notebooks.ts";
 import { optimizerClaims } from "./held-claims.optimizers.ts";
+import { dynamicsClaims } from "./held-claims.dynamics.ts";
 
-const claims: readonly Claim[] = [...entryClaims, ...noiseBallClaims, ...radamClaims, ...fineTuningClaims, ...hypergradientClaims, ...polyakClaims, ...notebookClaims, ...optimizerClaims];
+const claims: readonly Claim[] = [...entryClaims, ...noiseBallClaims, ...radamClaims, ...fineTuningClaims, ...hypergradientClaims, ...polyakClaims, ...notebookClaims, ...optimizerClaims, ...dynamicsClaims];
 
 /** Table rows (not header, not separator) inside "Worked example" passages of a body. */
 function workedExampleRows(body: string): string[] {
