@@ -86,10 +86,15 @@ export async function runExperiment(tf: typeof tfNamespace, config: ExperimentCo
 const cell = (v: number | null | undefined): string => (v === null || v === undefined ? "" : String(v));
 
 export function toCsvRows(result: ExperimentResult): string {
-  const lines = ["step,run,schedule,lr,train_loss,val_loss,val_accuracy"];
+  // Averaged weights and sharpness add columns only when asked for (--average, --sharpness-every).
+  const averages = result.config.average.map((a) => a.label);
+  const sharp = result.config.sharpnessEvery > 0;
+  const extra = [...averages.flatMap((a) => [`val_loss_${a}`, `val_accuracy_${a}`]), ...(sharp ? ["sharpness"] : [])];
+  const lines = [["step,run,schedule,lr,train_loss,val_loss,val_accuracy", ...extra].join(",")];
   for (const r of result.records) {
     r.lr.forEach((lr, k) => {
-      lines.push([r.step, k, result.config.labels[k], lr, cell(r.trainLoss[k]), cell(r.valLoss?.[k]), cell(r.valAccuracy?.[k])].join(","));
+      const more = [...averages.flatMap((_, i) => [cell(r.averaged?.[i]?.valLoss[k]), cell(r.averaged?.[i]?.valAccuracy[k])]), ...(sharp ? [cell(r.sharpness?.[k])] : [])];
+      lines.push([r.step, k, result.config.labels[k], lr, cell(r.trainLoss[k]), cell(r.valLoss?.[k]), cell(r.valAccuracy?.[k]), ...more].join(","));
     });
   }
   return lines.join("\n") + "\n";

@@ -15,6 +15,8 @@ import type { ScheduleSpec } from "../schedules/types.ts";
 import { createModel, type Activation, type BatchedModel, type ModelName, type Tf } from "./model.ts";
 import { PROFILES } from "./settings.ts";
 import { createOptimizer, usesMomentum, type BatchedOptimizer, type OptimizerName, type OptimizerOptions } from "./optimizers.ts";
+import { atWeights, WeightAverages, type AverageSpec } from "./averaging.ts";
+import { SharpnessMeter } from "./sharpness.ts";
 
 export interface RaceOptions {
   task: TaskName;
@@ -31,6 +33,10 @@ export interface RaceOptions {
   activation?: Activation;
   optimizerOptions?: Omit<OptimizerOptions, "name">;
   dataset?: { size?: number; noise?: number };
+  /** Weight averages evaluated beside the weights at every evaluation (averaging.ts). */
+  average?: AverageSpec[];
+  /** Steps between sharpness measurements (top Hessian eigenvalue of the full training loss, sharpness.ts); 0 or absent for none. */
+  sharpnessEvery?: number;
 }
 
 export interface RaceRecord {
@@ -43,6 +49,10 @@ export interface RaceRecord {
   trainLoss: (number | null)[];
   valLoss?: (number | null)[];
   valAccuracy?: (number | null)[];
+  /** Per average of RaceOptions.average, in order: its validation loss and accuracy per copy (null before its window begins). */
+  averaged?: { valLoss: (number | null)[]; valAccuracy: (number | null)[] }[];
+  /** Top Hessian eigenvalue of the full training loss per copy, after this step. */
+  sharpness?: (number | null)[];
 }
 
 export interface Divergence {
@@ -74,6 +84,8 @@ export class Race {
   readonly #valX: tfNamespace.Tensor;
   readonly #valY: tfNamespace.Tensor;
   #plateauSeen: number[];
+  readonly #averages: WeightAverages | null;
+  readonly #sharpness: { meter: SharpnessMeter; x: tfNamespace.Tensor; y: tfNamespace.Tensor } | null;
 
   constructor(tf: Tf, options: RaceOptions) {
     if (options.schedules.length === 0) throw new RangeError("a race needs at least one schedule");
@@ -97,6 +109,11 @@ export class Race {
     const { val, inputSize } = this.dataset;
     this.#valX = tf.tensor2d(val.x, [val.count, inputSize]);
     this.#valY = this.#targets(val.y, val.count);
+    this.#averages = options.average && options.average.length > 0 ? new WeightAverages(tf, options.average) : null;
+    const every = options.sharpnessEvery ?? 0;
+    if (!(Number.isInteger(every) && every >= 0)) throw new RangeError(`sharpnessEvery must be a whole number, got ${every}`);
+    const { train } = this.dataset;
+    this.#sharpness = every > 0 ? { meter: new SharpnessMeter(tf, { seed: options.seed }), x: tf.tensor2d(train.x, [train.count, inputSize]), y: this.#targets(train.y, train.count) } : null;
   }
 
   get stepCount(): number {
@@ -198,15 +215,32 @@ export class Race {
       x.dispose();
       y.dispose();
       active.dispose();
+      this.#averages?.update(this.#model.variables, step);
       losses.push(perCopy);
       records.push({ step, lr: rates.lrShown, momentum: rates.momentumShown, trainLoss: new Array<number | null>(this.copies).fill(null) });
       this.#step += 1;
+      const every = this.options.sharpnessEvery ?? 0;
+      if (this.#sharpness && this.#step % every === 0) {
+        const { meter, x: trainX, y: trainY } = this.#sharpness;
+        const sharpness = await meter.measure(this.#model.variables, () => this.#loss(this.#model.forward(trainX), trainY));
+        (records[records.length - 1] as RaceRecord).sharpness = sharpness.map((v, k) => (this.#diverged[k] ? null : v));
+      }
       if (this.options.evalEvery > 0 && this.#step % this.options.evalEvery === 0) {
         await flushLosses();
         const evaluation = await this.evaluate();
         const record = records[records.length - 1] as RaceRecord;
         record.valLoss = evaluation.loss;
         record.valAccuracy = evaluation.accuracy;
+        if (this.#averages) {
+          const averaged: NonNullable<RaceRecord["averaged"]> = [];
+          for (let i = 0; i < this.#averages.specs.length; i += 1) {
+            const values = this.#averages.values(i);
+            const e = values ? await this.evaluate(values) : null;
+            const none = () => this.#diverged.map(() => null);
+            averaged.push({ valLoss: e?.loss ?? none(), valAccuracy: e?.accuracy ?? none() });
+          }
+          record.averaged = averaged;
+        }
         evaluation.loss.forEach((value, k) => {
           if (value === null || this.#diverged[k]) return;
           const scheduler = this.#schedulers[k] as Scheduler;
@@ -221,17 +255,21 @@ export class Race {
     return { records, divergences: newDivergences, plateau };
   }
 
-  /** Validation loss and accuracy (null accuracy for regression) per copy. */
-  async evaluate(): Promise<{ loss: (number | null)[]; accuracy: (number | null)[] }> {
+  /**
+   * Validation loss and accuracy (null accuracy for regression) per copy: at
+   * the given weights (one tensor per variable), else where the optimizer
+   * says to evaluate (schedule-free's x), else at the trained weights.
+   */
+  async evaluate(at?: readonly tfNamespace.Tensor[]): Promise<{ loss: (number | null)[]; accuracy: (number | null)[] }> {
     const tf = this.#tf;
-    const [lossT, accT] = tf.tidy(() => {
+    const [lossT, accT] = atWeights(tf, this.#model.variables, at ?? this.#optimizer.evalPoint(), () => tf.tidy(() => {
       const outputs = this.#model.forward(this.#valX);
       const loss = this.#loss(outputs, this.#valY);
       const accuracy = this.dataset.kind === "classification"
         ? tf.mean(tf.cast(tf.equal(tf.argMax(outputs, 2), tf.argMax(this.#valY, 1)), "float32"), 1)
         : tf.zeros([this.copies]);
       return [loss, accuracy];
-    });
+    }));
     const [loss, accuracy] = await Promise.all([lossT.data(), accT.data()]);
     lossT.dispose();
     accT.dispose();
@@ -249,12 +287,12 @@ export class Race {
    */
   async predict(x: Float32Array, count: number): Promise<Float32Array[]> {
     const tf = this.#tf;
-    const out = tf.tidy(() => {
+    const out = atWeights(tf, this.#model.variables, this.#optimizer.evalPoint(), () => tf.tidy(() => {
       const outputs = this.#model.forward(tf.tensor2d(x, [count, this.dataset.inputSize]));
       if (this.dataset.kind === "regression") return tf.reshape(outputs, [this.copies, count]);
       const probs = tf.softmax(outputs);
       return tf.add(tf.cast(tf.argMax(probs, 2), "float32"), tf.max(probs, 2));
-    });
+    }));
     const data = (await out.data()) as Float32Array;
     out.dispose();
     return Array.from({ length: this.copies }, (_, k) => data.slice(k * count, (k + 1) * count));
@@ -265,5 +303,11 @@ export class Race {
     this.#optimizer.dispose();
     this.#valX.dispose();
     this.#valY.dispose();
+    this.#averages?.dispose();
+    if (this.#sharpness) {
+      this.#sharpness.meter.dispose();
+      this.#sharpness.x.dispose();
+      this.#sharpness.y.dispose();
+    }
   }
 }

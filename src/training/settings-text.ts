@@ -19,7 +19,7 @@ export interface FieldText {
   /** Query key in the playground's and embeds' URLs; absent: not in the URL. */
   url?: string;
   /** How the text reads: a word, a number, a comma list of kinds or of numbers, a switch, or a JSON spec (repeatable). */
-  reads: "word" | "number" | "kinds" | "numbers" | "switch" | "json";
+  reads: "word" | "number" | "kinds" | "words" | "numbers" | "switch" | "json";
   /** Placeholder in the help ("N", "X"). */
   value: string;
   /** What it means, with its accepted values and default under a profile. */
@@ -44,6 +44,8 @@ export const RACE_FIELDS = {
   evalEvery: { flag: "eval-every", reads: "number", value: "N", help: (p) => `steps between validation evaluations, ${describeRange(raceRanges(p).evalEvery)}; default max(5, round(steps / 40))` },
   hidden: { flag: "hidden", reads: "numbers", value: "16,16", help: (p) => `MLP hidden widths, each ${describeRange(raceRanges(p).hiddenWidth)}; default: the task's` },
   cycleMomentum: { flag: "cycle-momentum", reads: "switch", value: "", help: () => "cycle momentum / β₁ where a schedule asks (one-cycle, cyclic), as PyTorch does; on by default, --no-cycle-momentum turns it off" },
+  average: { flag: "average", reads: "words", value: "ema:0.99,tail:0.5", help: () => "also evaluate averaged weights: ema:β (moving average, β in (0, 1)) and/or tail:f (plain mean from step f·steps on); default none" },
+  sharpnessEvery: { flag: "sharpness-every", reads: "number", value: "N", help: (p) => `steps between measurements of the top Hessian eigenvalue of the full training loss, ${describeRange(raceRanges(p).sharpnessEvery)}; default 0 (none)` },
 } as const satisfies Record<FieldName, FieldText>;
 
 /** "mlp for spirals, moons, …; cnn|mlp for glyphs": which models each task takes, grouped. */
@@ -75,6 +77,7 @@ export function readText(field: Pick<FieldText, "reads">, texts: readonly string
     case "number":
       return asNumber(last);
     case "kinds":
+    case "words":
       return last.split(",").map((k) => k.trim()).filter(Boolean);
     case "numbers":
       return last.split(",").map((w) => asNumber(w.trim()));

@@ -16,6 +16,7 @@ import { fittedSpec } from "../schedules/fit.ts";
 import { describeValue } from "../schedules/fields.ts";
 import { formatErrors, isKind, KINDS, parseSpec, registry, type ScheduleKind, type ScheduleSpec } from "../schedules/index.ts";
 import { OPTIMIZERS } from "./optimizers.ts";
+import { parseAverage, type AverageSpec } from "./averaging.ts";
 
 export const PROFILES = {
   /** The site: a race runs in a reader's browser in about a minute, and its legend and colours tell 8 runs apart. */
@@ -43,6 +44,7 @@ export function raceRanges(profile: Profile) {
     lr: { min: 0, max: p.maxLr, minExclusive: true },
     evalEvery: { min: 1, max: 1_000_000, integer: true },
     hiddenWidth: { min: 1, max: 512, integer: true },
+    sharpnessEvery: { min: 0, max: 1_000_000, integer: true },
     // The tabular Q-learning race (settings-q.ts): an update costs microseconds, not a batched graph, so its runs are longer.
     agentSteps: { min: 10, max: p.maxAgentSteps, integer: true },
     /** A step size α of Q-learning (a peak rate for kinds): (0, 1], as the update is a convex combination. */
@@ -54,6 +56,7 @@ export function raceRanges(profile: Profile) {
 
 export const DEFAULT_SCHEDULES: readonly ScheduleKind[] = ["constant", "step", "exponential", "cosine"];
 const MAX_LAYERS = 4;
+const MAX_AVERAGES = 4;
 
 /** "an integer in [1, 512]" / "a number in (0, 10]". */
 export function describeRange(r: NumberRange): string {
@@ -100,6 +103,8 @@ export function raceInputSchema(profile: Profile) {
       evalEvery: numberIn(r.evalEvery).optional(),
       hidden: z.array(numberIn(r.hiddenWidth)).min(1, { error: "must list at least one width" }).max(MAX_LAYERS, { error: `must list at most ${MAX_LAYERS} widths` }).optional(),
       cycleMomentum: z.boolean({ error: (issue) => `must be true or false, got ${describeValue(issue.input)}` }).default(true),
+      average: z.array(z.string(), { error: (issue) => `must be a list like ema:0.99,tail:0.5, got ${describeValue(issue.input)}` }).max(MAX_AVERAGES, { error: `must list at most ${MAX_AVERAGES} averages` }).default([]),
+      sharpnessEvery: numberIn(r.sharpnessEvery).default(0),
     })
     .strict();
 }
@@ -131,6 +136,10 @@ export interface RaceSettings {
   hidden: number[];
   /** Cycle momentum / β₁ for schedules that ask (one-cycle, cyclic), as PyTorch does. */
   cycleMomentum: boolean;
+  /** Weight averages evaluated beside each run (src/training/averaging.ts); the tail's start resolved to a step. */
+  average: AverageSpec[];
+  /** Steps between sharpness measurements (0: none). */
+  sharpnessEvery: number;
 }
 
 /** A field that failed, with a message to put after its name ("must be …"). */
@@ -211,6 +220,14 @@ export function resolveRace(input: RaceInput, profile: Profile): RaceSettings {
     evalEvery: v.evalEvery ?? defaultEvalEvery(v.steps),
     hidden: v.hidden ?? [...info.hidden],
     cycleMomentum: v.cycleMomentum,
+    average: v.average.map((text, i) => {
+      try {
+        return parseAverage(text, v.steps);
+      } catch (error) {
+        throw new RaceSettingsError([{ field: "average", item: i + 1, message: (error as Error).message }]);
+      }
+    }),
+    sharpnessEvery: v.sharpnessEvery,
   };
 }
 
