@@ -76,6 +76,24 @@ const orthogonalEntryRms = (a: number, b: number): number => Math.sqrt(Math.min(
 const originalFactor = (a: number, b: number): number => Math.sqrt(Math.max(1, a / b));
 const matchRmsFactor = (a: number, b: number): number => 0.2 * Math.sqrt(Math.max(a, b));
 
+/** Backtracking with the Armijo test on f(θ) = 5θ² from θ = 1 (c = 1e-4, τ = 0.8, first trial 1; optax's criterion): trial rates and losses. */
+const armijoF = (theta: number): number => 5 * theta * theta;
+function armijoSearch(): { rate: number; reductions: number; rejected: number[] } {
+  const theta = 1;
+  const grad = 10;
+  let rate = 1;
+  let reductions = 0;
+  const rejected: number[] = [];
+  while (armijoF(theta - rate * grad) > armijoF(theta) - 1e-4 * rate * grad * grad) {
+    rejected.push(rate);
+    rate *= 0.8;
+    reductions += 1;
+  }
+  return { rate, reductions, rejected };
+}
+/** D-Adaptation: steps for an estimate capped at growth_rate r per step to grow by a factor k. */
+const stepsToGrow = (r: number, k: number) => (): number => Math.ceil(Math.log(k) / Math.log(r));
+
 export const optimizerClaims: readonly Claim[] = [
   { file: g("adadelta"), source: adadeltaTorch,
     text: "Its step is 0.00316 at step 1, 0.00351 at step 10, 0.00466 at step 100 and 0.0106 at step 1,000",
@@ -150,4 +168,21 @@ export const optimizerClaims: readonly Claim[] = [
     values: [{ quote: "1.41", at: () => originalFactor(1024, 512) }, { quote: "6.4", at: () => matchRmsFactor(1024, 512) }] },
   { file: g("muon"), source: algebraOnly, text: "a factor of 4.5 for the $1024 \\times 512$ example",
     values: [{ quote: "4.5", at: () => matchRmsFactor(1024, 512) / originalFactor(1024, 512) }] },
+  { file: g("armijo-line-search"), source: algebraOnly,
+    text: "Every rate down to 0.2097 fails (at 0.2097 the loss is 6.02, above the 5.00 it started from); after 8 reductions, $\\eta = 0.168$ passes with a loss of 2.30. The accepted rate is within the bound $2(1-c)/L \\approx 0.2$; the exact minimizing rate here would be $1/L = 0.1$.",
+    values: [
+      { quote: "0.2097", at: () => Math.min(...armijoSearch().rejected) },
+      { quote: "0.2097", at: () => Math.min(...armijoSearch().rejected) },
+      { quote: "6.02", at: () => armijoF(1 - Math.min(...armijoSearch().rejected) * 10) },
+      { quote: "5.00", at: () => armijoF(1) },
+      { quote: "8", at: () => armijoSearch().reductions }, { quote: "0.168", at: () => armijoSearch().rate },
+      { quote: "2.30", at: () => armijoF(1 - armijoSearch().rate * 10) },
+      { quote: "0.2", at: () => (2 * (1 - 1e-4)) / 10 },
+      { quote: "0.1", at: () => 1 / 10 },
+    ] },
+  { file: g("d-adaptation"), source: algebraOnly,
+    text: "the optimal constant step is $D/(G\\sqrt n) = 0.1$. Starting from $d_0 = 10^{-6}$ with `growth_rate=1.02`, the estimate needs at least 349 steps to grow a thousandfold",
+    values: [{ quote: "0.1", at: () => 10 / (1 * Math.sqrt(10_000)) }, { quote: "349", at: stepsToGrow(1.02, 1000) }] },
+  { file: g("prodigy"), source: algebraOnly, text: "that is $\\sqrt{\\ln 10^6} \\approx 3.7$",
+    values: [{ quote: "3.7", at: () => Math.sqrt(Math.log(1e6)) }] },
 ];
