@@ -94,6 +94,9 @@ function armijoSearch(): { rate: number; reductions: number; rejected: number[] 
 /** D-Adaptation: steps for an estimate capped at growth_rate r per step to grow by a factor k. */
 const stepsToGrow = (r: number, k: number) => (): number => Math.ceil(Math.log(k) / Math.log(r));
 
+/** A zero-started moving average (weight 0.9 on the old value) of the numbers 5, 5, 5 …: its value after step t. */
+const averageOfFives: Source = { formula: (t) => { let m = 0; for (let i = 0; i < t; i += 1) m = 0.9 * m + 0.1 * 5; return m; }, from: "EMA of 5s from 0" };
+
 export const optimizerClaims: readonly Claim[] = [
   { file: g("adadelta"), source: adadeltaTorch,
     text: "Its step is 0.00316 at step 1, 0.00351 at step 10, 0.00466 at step 100 and 0.0106 at step 1,000",
@@ -185,4 +188,8 @@ export const optimizerClaims: readonly Claim[] = [
     values: [{ quote: "0.1", at: () => 10 / (1 * Math.sqrt(10_000)) }, { quote: "349", at: stepsToGrow(1.02, 1000) }] },
   { file: g("prodigy"), source: algebraOnly, text: "that is $\\sqrt{\\ln 10^6} \\approx 3.7$",
     values: [{ quote: "3.7", at: () => Math.sqrt(Math.log(1e6)) }] },
+  { file: g("bias-correction"), source: averageOfFives, text: "starting from 0: you get 0.5, then 0.95, then 1.355, creeping towards 5.",
+    values: [{ quote: "0.5", at: 1 }, { quote: "0.95", at: 2 }, { quote: "1.355", at: 3 }] },
+  { file: g("bias-correction"), source: averageOfFives, text: "after one step that is 0.1, and $0.5 / 0.1 = 5$ exactly",
+    values: [{ quote: "0.1", at: () => 1 - 0.9 }, { quote: "0.5", at: 1 }, { quote: "5", at: (r) => r(1) / (1 - 0.9) }] },
 ];
