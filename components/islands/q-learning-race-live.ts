@@ -14,6 +14,7 @@ import type { QRaceSettings } from "../../src/training/settings-q.ts";
 import { hideNamed, NO_LESSON, questionNodes, type Lesson } from "./lesson.ts";
 import { noticeBox, urlNoticeText } from "./notice-view.ts";
 import { wireQExport } from "./q-learning-export.ts";
+import { redrawInterval, redrawScheduler } from "./race-redraw.ts";
 import { qRaceSettings, qSettingsFromQuery, qSettingsToQuery, qTableRows, Q_CONTROLS, stepSizeTexts, type QIslandSettings } from "./q-learning-race-model.ts";
 import type { QEnvironment, QWorkerIn, QWorkerOut } from "./q-learning-worker.ts";
 
@@ -58,7 +59,6 @@ export function mountQLearningRace(element: HTMLElement): void {
   let lesson: Lesson = NO_LESSON;
   let paused = false;
   let finished = false;
-  let frame = 0;
 
   const read = (): QIslandSettings => {
     const s = { stepSizes: stepSizeTexts(input(Q_CONTROLS.stepSizes).value) } as QIslandSettings;
@@ -79,11 +79,12 @@ export function mountQLearningRace(element: HTMLElement): void {
     for (const b of exports) b.disabled = !enabled;
   };
 
-  const redraw = (): void => {
-    frame = 0;
+  const drawFigure = (): void => {
+    if (config && records.length > 0) figure.replaceChildren(renderQRaceFigure({ config, records }, { document }));
+  };
+  const drawTable = (): void => {
     if (!config || records.length === 0) return;
     const last = records.at(-1) as QRecord;
-    figure.replaceChildren(renderQRaceFigure({ config, records }, { document }));
     if (legend.dataset.labels !== config.labels.join(",")) {
       legend.dataset.labels = config.labels.join(",");
       legend.replaceChildren(...qLegend(config.labels).map(({ label, color }) => {
@@ -100,12 +101,9 @@ export function mountQLearningRace(element: HTMLElement): void {
       for (const cell of cells) tr.append(Object.assign(document.createElement("td"), { textContent: cell }));
       return tr;
     }));
-    progress.max = config.steps;
-    progress.value = last.step;
   };
-  const schedule = (): void => {
-    if (frame === 0) frame = requestAnimationFrame(redraw);
-  };
+  // The shared pacing of live figures (race-redraw.ts): one piece per frame, a round at most every 200 ms.
+  const schedule = redrawScheduler([drawFigure, drawTable], { interval: redrawInterval() });
   const stop = (): void => {
     worker?.terminate();
     worker = null;
@@ -119,6 +117,8 @@ export function mountQLearningRace(element: HTMLElement): void {
         return;
       case "records":
         records.push(...message.records);
+        progress.max = config?.steps ?? progress.max;
+        progress.value = message.step;
         if (!paused) status.textContent = `Step ${message.step.toLocaleString("en")} of ${config?.steps.toLocaleString("en") ?? "?"}`;
         schedule();
         return;
