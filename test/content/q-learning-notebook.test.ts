@@ -3,9 +3,13 @@
  * that scripts/q-learning-runs.ts made with the site's CLI (src/rl/runs/*.json).
  * This test holds the page to the files (every quoted number is recomputed
  * from the runs), holds the files to the code (the first 20,000 steps of each
- * race are run again and must give the same records), and checks that the
- * page prints the script's commands.
+ * race are run again and must give the same records; one whole race is run
+ * again through the CLI process from the command the page prints, and must
+ * give the committed file's result), and checks that the page prints the
+ * script's commands and that every gridworld command it or the README shows
+ * is one the CLI accepts.
  */
+import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { commandLine } from "../../scripts/cli-runs.ts";
@@ -37,6 +41,10 @@ const at = (race: string, label: string, step: number): number => {
   if (!record) throw new Error(`race "${race}" has no evaluation at step ${step}`);
   return record.distance[r.config.labels.indexOf(label)] as number;
 };
+/** A command line's words, as a POSIX shell splits it (blanks, single quotes and backslash-newlines only: what the page prints). */
+function shellWords(command: string): string[] {
+  return [...command.replaceAll("\\\n", " ").matchAll(/'((?:[^']|'\\'')*)'|(\S+)/g)].map((m) => (m[1] === undefined ? (m[2] as string) : m[1].replaceAll("'\\''", "'")));
+}
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 const steps = (x: number | null) => (x === null ? "never" : x.toLocaleString("en"));
 const LABELS = ["α = 0.1", "α = 0.5", "cosine from 0.1", "1/n", "1/n^0.7", "1/n^0.55"];
@@ -59,6 +67,10 @@ const sentences: string[] = [
   `Its distance ends at ${two(of("seed1", "cosine from 0.1").finalDistance)}`,
   `was within 0.01 of the best return ${percent(of("seed1", "1/n^0.7").optimalShare)} of the time, and that of the 1/n agent ${percent(of("seed1", "1/n").optimalShare)}`,
   `in ${percent(loopingShare("seed1", "1/n"))} of those evaluations it loops forever`,
+  `Six agents learn side by side for ${run("seed1").config.steps.toLocaleString("en")} steps, with ε-greedy exploration (ε = ${run("seed1").config.epsilon})`,
+  `returns are discounted with $\\gamma = ${run("seed1").config.gamma}$`,
+  `With ${run("seed1").environment.states} states and ${run("seed1").environment.actions} actions`,
+  `over all ${run("seed1").environment.states * run("seed1").environment.actions} state-action pairs`,
   ...LABELS.map((label) => `| ${label} | ${["seed1", "seed2", "seed3"].map((race) => two(of(race, label).tailDistance)).join(" | ")} |`),
 ];
 
@@ -76,6 +88,9 @@ describe("the Q-learning notebook", () => {
       expect(tail("1/n")).toBeGreaterThan(2 * tail("α = 0.1"));
       expect(tail("α = 0.5")).toBeGreaterThan(2 * tail("α = 0.1"));
     }
+    // "it does about as well as the constant 0.1 it started from (better on two seeds, worse on one)"
+    expect(page).toContain("(better on two seeds, worse on one)");
+    expect(["seed1", "seed2", "seed3"].filter((r) => of(r, "cosine from 0.1").tailDistance < of(r, "α = 0.1").tailDistance)).toHaveLength(2);
     expect(of("seed1", "1/n").finalDistance).toBe(Math.max(...LABELS.map((l) => of("seed1", l).finalDistance)));
   });
 
@@ -94,6 +109,24 @@ describe("the Q-learning notebook", () => {
       expect(committed.map((r) => r.step)).toEqual([0, 5000, 10_000, 15_000, 20_000]);
       expect(fresh.records).toEqual(committed);
     }
+  });
+
+  it("the command the page prints for a race gives that race: seed1 rerun whole through the CLI", () => {
+    const saved = runs.get("seed1");
+    if (!saved) throw new Error("no committed race seed1");
+    const args = shellWords(saved.command);
+    expect(args.slice(0, 5)).toEqual(["npm", "run", "--silent", "experiment", "--"]);
+    const stdout = execFileSync(process.execPath, ["src/cli/experiment.ts", ...args.slice(5)], { cwd: new URL("../..", import.meta.url), encoding: "utf8", maxBuffer: 1 << 28 });
+    const { updatesPerSecond, ...fresh } = JSON.parse(stdout) as Record<string, unknown>;
+    expect(updatesPerSecond).toBeGreaterThan(0);
+    expect(fresh).toEqual(saved.result);
+  }, 60_000);
+
+  it("shows only gridworld commands the CLI accepts (the notebook's and the README's)", () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const commands = [page, readme].flatMap((text) => [...text.matchAll(/npm run --silent experiment -- --task gridworld[^`]*?(?=\n\s*```|\n\n)/g)].map((m) => m[0].replaceAll("\\\n", " ")));
+    expect(commands.length).toBeGreaterThanOrEqual(2);
+    for (const command of commands) expect(() => parseGridworldArgs(shellWords(command).slice(5)), command).not.toThrow();
   });
 
   it("describes the embedded live race as it is built", () => {
