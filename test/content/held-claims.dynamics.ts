@@ -97,7 +97,7 @@ export const dynamicsClaims: readonly Claim[] = [
   entry("edge-of-stability", "At $\\eta = 0.075$ the factor is $-0.875$: the iterate flips sign and shrinks. At $\\eta = 0.085$ it is $-1.125$: it flips sign and grows. The boundary is $2/a = 0.08$.", [
     value("-0.875", () => quadFactor(0.075, 25)), value("-1.125", () => quadFactor(0.085, 25)), value("0.08", () => 2 / 25),
   ]),
-  entry("edge-of-stability", "sharpen until $\\lambda_{\\max} \\approx 2/\\eta = 200$", [value("200", () => 2 / 0.01)]),
+  entry("edge-of-stability", "account, until $\\lambda_{\\max} \\approx 2/\\eta = 200$", [value("200", () => 2 / 0.01)]),
   entry("sharpness", "The Rayleigh quotient $v^\\top H v$ is 13 at the start, 24.96 after one multiplication by $H$ and 24.99994 after two, approaching $\\lambda_1 = 25$. So the largest stable constant rate is $2/25 = 0.08$.", [
     value("13", () => rayleighAfter(0)), value("24.96", () => rayleighAfter(1)), value("24.99994", () => rayleighAfter(2)),
     value("25", () => rayleighAfter(40)), value("0.08", () => 2 / rayleighAfter(40)),
