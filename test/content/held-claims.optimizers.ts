@@ -97,6 +97,18 @@ const stepsToGrow = (r: number, k: number) => (): number => Math.ceil(Math.log(k
 /** A zero-started moving average (weight 0.9 on the old value) of the numbers 5, 5, 5 …: its value after step t. */
 const averageOfFives: Source = { formula: (t) => { let m = 0; for (let i = 0; i < t; i += 1) m = 0.9 * m + 0.1 * 5; return m; }, from: "EMA of 5s from 0" };
 
+/** Rprop (PyTorch docs / optax scale_by_rprop): step size after t same-sign steps from 0.01, ×1.2 each, capped at 50. */
+const rpropStep: Source = { formula: (t) => Math.min(0.01 * 1.2 ** t, 50), from: "Rprop step size, same sign" };
+const firstAtCap = (r: (t: number) => number): number => { let t = 0; while (r(t) < 50) t += 1; return t; };
+/** AdaMax after a spike of 100 on top of u = 1 (Kingma and Ba 7.1): u_k = max(0.999·u_{k−1}, 1). */
+function adamaxU(k: number): number {
+  let u = Math.max(0.999 * 1, 100);
+  for (let i = 0; i < k; i += 1) u = Math.max(0.999 * u, 1);
+  return u;
+}
+const adamaxRate: Source = { formula: (k) => 1 / adamaxU(k), from: "AdaMax rate factor after a spike" };
+const stepsToRecover = (): number => { let k = 0; while (adamaxU(k) > 1) k += 1; return k; };
+
 export const optimizerClaims: readonly Claim[] = [
   { file: g("adadelta"), source: adadeltaTorch,
     text: "Its step is 0.00316 at step 1, 0.00351 at step 10, 0.00466 at step 100 and 0.0106 at step 1,000",
@@ -192,4 +204,18 @@ export const optimizerClaims: readonly Claim[] = [
     values: [{ quote: "0.5", at: 1 }, { quote: "0.95", at: 2 }, { quote: "1.355", at: 3 }] },
   { file: g("bias-correction"), source: averageOfFives, text: "after one step that is 0.1, and $0.5 / 0.1 = 5$ exactly",
     values: [{ quote: "0.1", at: () => 1 - 0.9 }, { quote: "0.5", at: 1 }, { quote: "5", at: (r) => r(1) / (1 - 0.9) }] },
+  { file: g("rprop"), source: rpropStep,
+    text: "five steps with the same sign give 0.012, 0.0144, 0.01728, 0.020736 and 0.0249. A sign flip then halves it to 0.0124. On a long slope with no flips, the step reaches the cap of 50 at the 47th increase: five thousandfold growth",
+    values: [
+      { quote: "0.012", at: 1 }, { quote: "0.0144", at: 2 }, { quote: "0.01728", at: 3 }, { quote: "0.020736", at: 4 }, { quote: "0.0249", at: 5 },
+      { quote: "0.0124", at: (r) => 0.5 * r(5) }, { quote: "50", at: 100 }, { quote: "47", at: firstAtCap },
+    ] },
+  { file: g("adamax"), source: adamaxRate,
+    text: "the rate drops to $0.01\\,\\alpha$. With gradients of 1 afterwards, $u$ decays as $100 \\cdot 0.999^k$: after 1,000 steps the rate is still only $0.0272\\,\\alpha$, and it takes 4,603 steps for $u$ to fall back to 1. Adam, facing the same spike, drops to about $0.30\\,\\alpha$",
+    values: [
+      { quote: "0.01", at: 0 }, { quote: "0.0272", at: 1000 }, { quote: "4,603", at: stepsToRecover, digits: 4 },
+      { quote: "0.30", at: () => 1 / Math.sqrt(0.999 + 0.001 * 100 ** 2) },
+    ] },
+  { file: g("adamax"), source: adamaxRate, text: "with β₂ = 0.999 it takes about 4,600 steps to decay back",
+    values: [{ quote: "4,600", at: stepsToRecover, digits: 2 }] },
 ];
