@@ -74,7 +74,7 @@ export function readingLines(curves: readonly RangeCurve[]): string[] {
       : `diverged at rate ${p3(rates[reading.divergedAt] ?? 0)} (step ${reading.divergedAt})`;
     const bounds = reading.suggestion
       ? `suggested bounds ${p3(reading.suggestion.low)} to ${p3(reading.suggestion.high)}`
-      : "no bounds suggested: the loss reached its minimum within the first steps, so the range starts too high or rises too fast";
+      : "no bounds suggested: the loss hardly fell before its minimum (the range starts too high or rises too fast)";
     return `The ${mode} sweep ${end}; steepest descent at ${p3(reading.steepest.rate)}, minimum at ${p3(reading.minimum.rate)}; ${bounds}.`;
   });
 }

@@ -42,13 +42,18 @@ export function rangeSpec(low: number, high: number, steps: number, mode: RangeM
   return { kind: "lambda", lr: 1, expression: `lambda t: ${body}` };
 }
 
+/** Steps on each side of the centred average: about half the causal average's memory β/(1 − β). */
+export const centredHalfWidth = (beta: number): number => Math.max(1, Math.round(beta / (1 - beta) / 2));
+
 export interface RangeReading {
   /** The loss smoothed by an exponential moving average (bias-corrected, as fast.ai's lr_find): what divergence is called on, as the run goes. */
   smoothed: number[];
   /**
-   * `smoothed` smoothed again backwards (bias-corrected from the end): zero lag,
-   * so its minimum sits where the loss's does. The causal average lags by about
-   * 1/(1 − β) steps, which on a rising rate moves its minimum to a higher rate.
+   * The loss averaged over a window centred on each step (β/(1 − β)/2 steps
+   * each side, fewer near the ends): no lag, so its minimum sits where the
+   * loss's does. The causal average lags by about 1/(1 − β) steps, which on a
+   * rising rate moves its minimum to a higher rate; an average run backwards
+   * to cancel the lag would pull the first steps towards later, lower losses.
    */
   centered: number[];
   /** Steps read (up to and including the divergence step, or all). */
@@ -64,8 +69,9 @@ export interface RangeReading {
   /**
    * Suggested bounds: [the steepest rate / 4 … the minimum's rate], a starting
    * point to check on the curve; null when the loss reached its minimum within
-   * the first `skipStart` steps (it never fell: the range starts too high or
-   * rises too fast, as a linear sweep over decades does).
+   * the first `skipStart` steps, or fell fastest at the minimum itself (it
+   * hardly fell: the range starts too high or rises too fast, as a linear
+   * sweep over decades does).
    */
   suggestion: { low: number; high: number } | null;
 }
@@ -100,12 +106,13 @@ export function readRangeTest(rates: readonly number[], losses: readonly number[
     }
   }
   const read = smoothed.length;
-  const centered = new Array<number>(read);
-  average = 0;
-  for (let i = read - 1; i >= 0; i--) {
-    average = beta * average + (1 - beta) * smoothed[i]!;
-    centered[i] = average / (1 - beta ** (read - i));
-  }
+  const half = centredHalfWidth(beta);
+  const prefix = [0];
+  for (let i = 0; i < read; i++) prefix.push(prefix[i]! + losses[i]!);
+  const centered = Array.from({ length: read }, (_, i) => {
+    const h = Math.min(half, i, read - 1 - i);
+    return (prefix[i + h + 1]! - prefix[i - h]!) / (2 * h + 1);
+  });
   let minStep = 0;
   for (let i = 1; i < read; i++) if (centered[i]! < centered[minStep]!) minStep = i;
   let steepStep = minStep > skipStart + 1 ? skipStart + 1 : 0;

@@ -12,7 +12,7 @@ import { commandLine } from "../../scripts/cli-runs.ts";
 import { PEAK_FACTORS, peaksRace, RANGE_TESTS, suggestedPeak } from "../../scripts/range-test-runs.ts";
 import { parseRangeTestArgs, rangeTestJson } from "../../src/cli/range-test.ts";
 import { cpuTf } from "../../src/training/node-cpu.ts";
-import type { RangeCurve } from "../../src/training/range-test.ts";
+import { centredHalfWidth, type RangeCurve } from "../../src/training/range-test.ts";
 import { runRangeTest, type RangeTestConfig } from "../../src/training/range-test-run.ts";
 import { RANGE_ISLAND_DEFAULTS } from "../../components/islands/range-test-model.ts";
 
@@ -44,6 +44,7 @@ const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 const PEAK_NAMES = ["peak/10", "peak/3", "suggested", "3 × peak", "10 × peak"];
 
 const sentences: string[] = [
+  `a plain average over a window centred on each step (${centredHalfWidth(0.98)} steps each side, fewer near the ends)`,
   ...SEEDS.map((s) => `| ${s} | ${p3(steep(`digits-seed${s}`, "exponential"))} | ${p3(min(`digits-seed${s}`, "exponential"))} | ${p3(steep(`digits-seed${s}`, "linear"))} | ${p3(min(`digits-seed${s}`, "linear"))} |`),
   `at the end of the six sweeps the smoothed loss was between ${two(Math.min(...sweeps.map(lastSmoothed)))} and ${two(Math.max(...sweeps.map(lastSmoothed)))}`,
   `for the seed-1 exponential sweep that best was ${two(bestSmoothed(seed1))}, because its first ${seed1.rates.filter((r) => r < 0.1).length} steps, at rates below 0.1, train little, so the rule needed ${two(4 * bestSmoothed(seed1))}`,

@@ -6,6 +6,11 @@
 import { describe, expect, it } from "vitest";
 import { useBuiltSite } from "../support/built-site.ts";
 import { axeViolations, watch } from "../support/browser.ts";
+import { chosenSuggestion, readingLines, suggestionText } from "../../components/islands/range-test-model.ts";
+import type { RangeCurve } from "../../src/training/range-test.ts";
+import moons from "../../src/data/range-test/moons-sgd.json";
+
+const committed = moons.result.curves as RangeCurve[];
 
 const site = useBuiltSite();
 const PAGE = "notebooks/learning-rate-range-test/";
@@ -21,10 +26,12 @@ describe("the range-test island", () => {
     await expect(island.locator("[data-role=legend] li").allTextContents()).resolves.toEqual([" exponential sweep", " linear sweep"]);
     const readings = await island.locator("[data-role=readings] li").allTextContents();
     expect(readings).toHaveLength(2);
-    expect(readings[0]).toMatch(/^The exponential sweep did not diverge up to 10 \(the smoothed loss never reached 4× its best\); steepest descent at 0\.0985, minimum at 0\.557; suggested bounds 0\.0246 to 0\.557\.$/);
-    await expect(island.locator("[data-role=suggestion]").textContent()).resolves.toMatch(/^Suggested peak: 0\.557 \(the exponential sweep's minimum/);
+    expect(readings).toEqual(readingLines(committed));
+    expect(readings[0]).toMatch(/^The exponential sweep did not diverge up to 10 \(the smoothed loss never reached 4× its best\); steepest descent at 0\.\d+, minimum at 0\.\d+; suggested bounds 0\.\d+ to 0\.\d+\.$/);
+    const peak = chosenSuggestion(committed)!.high;
+    await expect(island.locator("[data-role=suggestion]").textContent()).resolves.toBe(suggestionText(chosenSuggestion(committed)));
     const href = (await island.locator("[data-role=race]").getAttribute("href")) ?? "";
-    expect(href).toBe("/lr-atlas/playground/?task=moons&optimizer=sgd&schedules=one-cycle%2Ccyclic%2Cconstant&lr=0.557&batch=32&seed=1".replace("/lr-atlas/", new URL(site.server.url("")).pathname));
+    expect(href).toBe(`${new URL(site.server.url("")).pathname}playground/?task=moons&optimizer=sgd&schedules=one-cycle%2Ccyclic%2Cconstant&lr=${peak.toPrecision(3)}&batch=32&seed=1`);
     await context.close();
   });
 

@@ -90,7 +90,7 @@ describe("the learning-rate range test", () => {
     return trainer;
   }
 
-  for (const a of [2, 10]) {
+  for (const a of [1, 2, 4, 10, 25]) {
     it(`run by chunks on a quadratic with a = ${a}, it stops once every curve diverges, past 2/a and before 4/a`, async () => {
       const modes = ["exponential", "linear"] as const;
       const steps = 400;
