@@ -109,6 +109,15 @@ function adamaxU(k: number): number {
 const adamaxRate: Source = { formula: (k) => 1 / adamaxU(k), from: "AdaMax rate factor after a spike" };
 const stepsToRecover = (): number => { let k = 0; while (adamaxU(k) > 1) k += 1; return k; };
 
+/** The transcribed update rules, for the comparison with real PyTorch (held-claims.optimizers.test.ts). */
+export const transcribed = {
+  adadeltaTorchStep: adadeltaSteps(0.9, 1e-6, 1),
+  rpropStepSize: (t: number): number => Math.min(0.01 * 1.2 ** t, 50),
+  adamaxU,
+  adamSecondMomentAfterSpike: vAfterSpike,
+  nadamMu: (t: number): number => 0.9 * (1 - 0.5 * 0.96 ** (0.004 * t)),
+};
+
 export const optimizerClaims: readonly Claim[] = [
   { file: g("adadelta"), source: adadeltaTorch,
     text: "Its step is 0.00316 at step 1, 0.00351 at step 10, 0.00466 at step 100 and 0.0106 at step 1,000",
@@ -205,11 +214,13 @@ export const optimizerClaims: readonly Claim[] = [
   { file: g("bias-correction"), source: averageOfFives, text: "after one step that is 0.1, and $0.5 / 0.1 = 5$ exactly",
     values: [{ quote: "0.1", at: () => 1 - 0.9 }, { quote: "0.5", at: 1 }, { quote: "5", at: (r) => r(1) / (1 - 0.9) }] },
   { file: g("rprop"), source: rpropStep,
-    text: "five steps with the same sign give 0.012, 0.0144, 0.01728, 0.020736 and 0.0249. A sign flip then halves it to 0.0124. On a long slope with no flips, the step reaches the cap of 50 at the 47th increase: five thousandfold growth",
+    text: "the first update moves the weight by 0.01 (there is no previous sign to compare with); the next five, all with the same sign, move it by 0.012, 0.0144, 0.01728, 0.020736 and 0.0249. A sign flip then halves the step size to 0.0124 and skips that update.",
     values: [
-      { quote: "0.012", at: 1 }, { quote: "0.0144", at: 2 }, { quote: "0.01728", at: 3 }, { quote: "0.020736", at: 4 }, { quote: "0.0249", at: 5 },
-      { quote: "0.0124", at: (r) => 0.5 * r(5) }, { quote: "50", at: 100 }, { quote: "47", at: firstAtCap },
+      { quote: "0.01", at: 0 }, { quote: "0.012", at: 1 }, { quote: "0.0144", at: 2 }, { quote: "0.01728", at: 3 }, { quote: "0.020736", at: 4 }, { quote: "0.0249", at: 5 },
+      { quote: "0.0124", at: (r) => 0.5 * r(5) },
     ] },
+  { file: g("rprop"), source: rpropStep, text: "the step reaches the cap of 50 at the 47th increase: five thousandfold growth",
+    values: [{ quote: "50", at: 100 }, { quote: "47", at: firstAtCap }] },
   { file: g("adamax"), source: adamaxRate,
     text: "the rate drops to $0.01\\,\\alpha$. With gradients of 1 afterwards, $u$ decays as $100 \\cdot 0.999^k$: after 1,000 steps the rate is still only $0.0272\\,\\alpha$, and it takes 4,603 steps for $u$ to fall back to 1. Adam, facing the same spike, drops to about $0.30\\,\\alpha$",
     values: [
