@@ -6,12 +6,14 @@
  * on the machine.
  *
  *   npm run bench              (all)      BENCH_STEPS=100 npm run bench
+ *   the transformer of the warmup notebook too (bench/transformer.ts; TEXT_STEPS=10, BENCH_SKIP_TEXT=1 skips it)
  */
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, copyFileSync, existsSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { markdownTable, measure, WORKLOADS, type ThroughputRow } from "./throughput.ts";
+import { transformerRows, transformerTable } from "./transformer.ts";
 import { cpuTf } from "../src/training/node-cpu.ts";
 import { BACKEND_ORDER } from "../src/browser/backends.ts";
 
@@ -87,6 +89,8 @@ function weight(): string {
 
 const node = await nodeRows();
 const browser = process.env.BENCH_SKIP_BROWSER ? { rows: [], skipped: ["skipped by BENCH_SKIP_BROWSER"] } : await browserRows();
+const TEXT_STEPS = Number(process.env.TEXT_STEPS ?? 10);
+const text = process.env.BENCH_SKIP_TEXT ? null : await transformerRows(TEXT_STEPS);
 const date = new Date().toISOString().slice(0, 10);
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, Node ${process.versions.node}`;
 const md = [
@@ -99,6 +103,10 @@ const md = [
   "",
   browser.skipped.length ? `Skipped: ${browser.skipped.join("; ")}` : "",
   "",
+  "## Transformer (text race, Node)",
+  "",
+  text ? transformerTable(text, TEXT_STEPS) : "Skipped (BENCH_SKIP_TEXT).",
+  "",
   "## Build output",
   "",
   weight(),
@@ -106,5 +114,5 @@ const md = [
 ].join("\n");
 mkdirSync(join(here, "results"), { recursive: true });
 writeFileSync(join(here, "results", `${date}.md`), md);
-writeFileSync(join(here, "results", `${date}.json`), JSON.stringify({ date, machine, steps: STEPS, rows: [...node, ...browser.rows], skipped: browser.skipped }, null, 2));
+writeFileSync(join(here, "results", `${date}.json`), JSON.stringify({ date, machine, steps: STEPS, rows: [...node, ...browser.rows], skipped: browser.skipped, transformer: text }, null, 2));
 process.stdout.write(md);
