@@ -1,9 +1,11 @@
 /**
  * The Q-learning race's Web Worker: runs src/rl's QRace in slices of about
  * 30 ms and posts the evaluations of each slice, so the page stays responsive
- * and a pause takes effect within a slice. Pure TypeScript, no tfjs.
+ * and a pause takes effect within a slice. Pure TypeScript, no tfjs. The start
+ * message is checked again by the Q-learning race's settings schema.
  */
-import { QRace, type QRaceConfig, type QRecord } from "../../src/rl/race.ts";
+import { QRace, type QRecord } from "../../src/rl/race.ts";
+import { checkQRaceSettings, type QRaceSettings } from "../../src/training/settings-q.ts";
 
 /** The MDP's fixed numbers, as the CLI's JSON names them. */
 export interface QEnvironment {
@@ -13,7 +15,7 @@ export interface QEnvironment {
   randomReturn: number;
 }
 
-export type QWorkerIn = { type: "start"; config: QRaceConfig } | { type: "pause" } | { type: "resume" };
+export type QWorkerIn = { type: "start"; config: QRaceSettings } | { type: "pause" } | { type: "resume" };
 export type QWorkerOut =
   | { type: "environment"; environment: QEnvironment }
   | { type: "records"; records: QRecord[]; step: number; optimalReturn: number }
@@ -47,7 +49,8 @@ addEventListener("message", (event: MessageEvent<QWorkerIn>) => {
       generation += 1;
       paused = false;
       try {
-        race = new QRace(message.config);
+        // The same schema and browser bounds the island resolved the race with: a message is data, checked again.
+        race = new QRace(checkQRaceSettings(message.config, "browser"));
         post({ type: "environment", environment: { states: race.states, actions: race.actions, optimalReturn: race.optimalReturn, randomReturn: race.randomReturn } });
       } catch (error) {
         post({ type: "error", message: error instanceof Error ? error.message : String(error) });

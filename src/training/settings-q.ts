@@ -17,7 +17,7 @@ import { describeValue } from "../schedules/fields.ts";
 import { formatErrors, parseSpec } from "../schedules/index.ts";
 import { readStepSizeItem, ruleLabel, type CountRule, type StepSizeRule } from "../rl/step-sizes.ts";
 import type { QRaceConfig } from "../rl/race.ts";
-import { issueProblems, kindList, numberIn, PROFILES, raceRanges, type Profile, type SettingsProblem } from "./settings.ts";
+import { describeProblems, issueProblems, kindList, numberIn, PROFILES, raceRanges, type Profile, type SettingsProblem } from "./settings.ts";
 import type { ScheduleKind } from "../schedules/index.ts";
 
 /** What a race names when it names no agent, and every other field's default. */
@@ -84,7 +84,7 @@ export interface QRaceSettings extends QRaceConfig {
 export class QRaceSettingsError extends Error {
   readonly problems: SettingsProblem<QFieldName>[];
   constructor(problems: SettingsProblem<QFieldName>[]) {
-    super(problems.map((p) => `${p.field}${p.item === undefined ? "" : ` ${p.item}`}: ${p.message}`).join("; "));
+    super(describeProblems(problems, (p) => p.field));
     this.problems = problems;
   }
 }
@@ -132,4 +132,17 @@ export function resolveQRace(input: QRaceInput, profile: Profile): QRaceSettings
   }
   // The key order is the CLI's JSON (and the committed runs'): keep it.
   return { rules, labels: v.labels ? [...v.labels] : labels, steps: v.steps, seed: v.seed, evalEvery: v.evalEvery ?? defaultQEvalEvery(v.steps), epsilon: v.epsilon, gamma: v.gamma, lr: v.lr };
+}
+
+/**
+ * Check settings that arrive already resolved (the worker's start message)
+ * under the same bounds: every spec valid, every count rule's ω in range, one
+ * label per agent, the numbers in the profile's ranges. Returns them as given.
+ */
+export function checkQRaceSettings(settings: QRaceSettings, profile: Profile): QRaceSettings {
+  const { rules, labels, steps, seed, evalEvery, epsilon, gamma, lr } = settings;
+  const specs = rules.flatMap((r) => (r.form === "schedule" ? [r.spec] : []));
+  const counts = rules.flatMap((r) => (r.form === "count" ? [ruleLabel(r)] : []));
+  resolveQRace({ ...(specs.length > 0 ? { specs } : {}), stepSizes: counts.length > 0 ? counts : [NONE], labels, steps, seed, evalEvery, epsilon, gamma, lr }, profile);
+  return settings;
 }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { PROFILES, raceRanges } from "../../src/training/settings.ts";
-import { QRaceSettingsError, resolveQRace, type QRaceInput } from "../../src/training/settings-q.ts";
+import { checkQRaceSettings, QRaceSettingsError, resolveQRace, type QRaceInput } from "../../src/training/settings-q.ts";
 import { qInputFromText, qOptionsHelp, Q_RACE_FIELDS } from "../../src/training/settings-q-text.ts";
 
 const problems = (input: QRaceInput, profile: "browser" | "cli" = "browser") => {
@@ -64,6 +64,18 @@ describe("Q-learning race settings", () => {
     expect(problems({ specs: [{ kind: "step", lr: -1 }] })).toEqual([{ field: "specs", item: 1, message: expect.stringMatching(/lr/) }]);
     expect(problems({ stepSizes: ["1/n"], labels: ["a", "b"] })).toEqual([{ field: "labels", message: "needs one name per step size (1), got 2" }]);
     expect(problems({ bogus: 1 } as QRaceInput).length).toBe(1);
+  });
+
+  it("re-checks resolved settings (the worker's start message) under the same bounds", () => {
+    const s = resolveQRace({ schedules: ["cosine"], specs: [{ kind: "constant", lr: 0.5 }], stepSizes: ["1/n^0.8", "1/n"], steps: 1000 }, "browser");
+    expect(checkQRaceSettings(s, "browser")).toBe(s);
+    expect(checkQRaceSettings(resolveQRace({ stepSizes: ["1/n"] }, "browser"), "browser").labels).toEqual(["1/n"]);
+    expect(checkQRaceSettings(resolveQRace({ schedules: ["step"] }, "browser"), "browser").labels).toEqual(["step"]);
+    expect(() => checkQRaceSettings({ ...s, steps: 5_000_000 }, "browser")).toThrow(/steps must be an integer in \[10, 1000000\]/);
+    expect(() => checkQRaceSettings({ ...s, rules: [...s.rules.slice(0, 3), { form: "count", omega: 0.3 }] }, "browser")).toThrow(/ω must be in/);
+    expect(() => checkQRaceSettings({ ...s, rules: [{ form: "schedule", spec: { kind: "constant", lr: -1 } as never }, ...s.rules.slice(1)] }, "browser")).toThrow(/specs 1/);
+    expect(() => checkQRaceSettings({ ...s, labels: ["one"] }, "browser")).toThrow(/labels needs one name per step size \(4\), got 1/);
+    expect(() => checkQRaceSettings({ ...s, gamma: Number.NaN }, "browser")).toThrow(/gamma must be a number/);
   });
 
   it("reads its text as the training race's does: strict numbers, comma lists, repeated JSON", () => {
