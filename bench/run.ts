@@ -16,6 +16,7 @@ import { markdownTable, measure, WORKLOADS, type ThroughputRow } from "./through
 import { transformerRows, transformerTable } from "./transformer.ts";
 import { cpuTf } from "../src/training/node-cpu.ts";
 import { BACKEND_ORDER } from "../src/browser/backends.ts";
+import { weightFromEnv } from "./page-weight.ts";
 
 const STEPS = Number(process.env.BENCH_STEPS ?? 100);
 const here = new URL(".", import.meta.url).pathname;
@@ -110,6 +111,10 @@ const md = [
   "## Build output",
   "",
   weight(),
+  "",
+  "## Page weight",
+  "",
+  await weightFromEnv(),
   "",
 ].join("\n");
 mkdirSync(join(here, "results"), { recursive: true });

@@ -9,6 +9,7 @@ import { adapters } from "../../src/schedules/frameworks/index.ts";
 import { parsePythonCall } from "../../src/schedules/frameworks/python-call.ts";
 import { curvePoints, type CurvePoint } from "../../src/plots/schedule-figure.ts";
 import { explorerModel, type LibraryRun } from "./schedule-explorer-model.ts";
+import { libraryPanels } from "./schedule-explorer-libraries.ts";
 import { explorerToQuery } from "./explorer-url.ts";
 import { NO_LESSON } from "./lesson.ts";
 
@@ -55,7 +56,7 @@ export function convertCall(text: string, baseLr: number, steps: number): Conver
   if (!mapped.ok) return base;
   let model;
   try {
-    model = explorerModel({ spec: mapped.spec, steps: Math.max(10, steps), libraries: true });
+    model = explorerModel({ spec: mapped.spec, steps: Math.max(10, steps), libraries: libraryPanels });
   } catch (error) {
     if (error instanceof ExpressionError) return { ...base, note: error.message };
     throw error;

@@ -8,7 +8,8 @@ import { ExpressionError, isKind, parseSpec, registry, type ScheduleKind, type S
 import { renderScheduleFigure } from "../../src/plots/schedule-figure.ts";
 import { sliderAttributes, valueFromSlider } from "../../src/browser/slider.ts";
 import { readQuery, writeQuery } from "../../src/browser/url-adapter.ts";
-import { explorerModel, formatRate, type ExplorerModel } from "./schedule-explorer-model.ts";
+import { explorerModel, formatRate, type ExplorerModel, type LibraryPanels } from "./schedule-explorer-model.ts";
+import { libraryPanelLoader } from "./explorer-library-loader.ts";
 import { explorerFromQuery, explorerToQuery, type CompareChoice } from "./explorer-url.ts";
 import { hideNamed, NO_LESSON, type Lesson } from "./lesson.ts";
 import { noticeBox, urlNoticeText } from "./notice-view.ts";
@@ -152,6 +153,18 @@ export function mountScheduleExplorer(element: HTMLElement): void {
     }
   };
 
+  // The code and library panels are the page's own until the settings change; their adapters load when they show.
+  const builtSpec = element.dataset.spec ?? "";
+  let panels: LibraryPanels | null = null;
+  const panelLoader = libraryPanelLoader(
+    element,
+    (loaded) => {
+      panels = loaded;
+      redraw(false);
+    },
+    (error) => say(`The code and library panels could not update (${String(error)}); they show the page's first settings.`),
+  );
+
   const redraw = (fromUser: boolean): void => {
     const candidate: Record<string, unknown> = { ...state };
     const parsed = parseSpec(candidate);
@@ -165,7 +178,7 @@ export function mountScheduleExplorer(element: HTMLElement): void {
     const compare = compareKind ? (registry[compareKind].defaults as ScheduleSpec) : null;
     let model: ExplorerModel;
     try {
-      model = explorerModel({ spec: parsed.spec, compare, steps, libraries: full });
+      model = explorerModel({ spec: parsed.spec, compare, steps, libraries: panels });
     } catch (error) {
       // A written expression that parses can still fail at some step (1 / t at t = 0): say where, keep the last drawing.
       if (!(error instanceof ExpressionError)) throw error;
@@ -178,7 +191,8 @@ export function mountScheduleExplorer(element: HTMLElement): void {
     if (described) described.textContent = model.description;
     const table = element.querySelector<HTMLTableElement>("[data-role=table]");
     if (table) fillTable(table, model);
-    if (full) fillLibraries(element, model);
+    if (panels) fillLibraries(element, model);
+    else if (full && JSON.stringify(parsed.spec) !== builtSpec) panelLoader.stale();
     const values = new Map<string, unknown>(Object.entries(parsed.spec));
     for (const output of element.querySelectorAll<HTMLOutputElement>("output[data-param]")) {
       const value = values.get(output.dataset.param ?? "");

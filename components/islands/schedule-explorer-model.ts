@@ -1,12 +1,12 @@
 /**
  * Everything the schedule explorer shows, computed from the registry and the
- * framework adapters alone: the curve (and a comparison), the controls, the
+ * framework adapters alone (those through `libraries`, see LibraryPanels): the curve (and a comparison), the controls, the
  * data table, the code for each library, and what each library actually
  * produces for the same settings. Pure: used at build time by
  * ScheduleExplorer.astro and live by the island, so both show the same thing.
  */
 import { formulaOf, kindsThat, registry, sampleSchedule, type ScheduleKind, type ScheduleSpec } from "../../src/schedules/index.ts";
-import { adapters, LIBRARIES, type Library } from "../../src/schedules/frameworks/index.ts";
+import type { Library } from "../../src/schedules/frameworks/index.ts";
 import { curvePoints, type CurvePoint } from "../../src/plots/schedule-figure.ts";
 import { sliderAttributes, tidy, type SliderAttributes } from "../../src/browser/slider.ts";
 
@@ -65,7 +65,6 @@ export interface ExplorerModel {
 
 export const DEFAULT_STEPS = 100;
 const TABLE_ROWS = 11;
-const LABELS: Record<Library, string> = { pytorch: "PyTorch", keras: "Keras", optax: "optax", hf: "Hugging Face" };
 
 export function formatRate(lr: number): string {
   if (!Number.isFinite(lr)) return String(lr);
@@ -120,47 +119,20 @@ function enumOptions(kind: ScheduleKind, field: string): string[] {
   return [...message.matchAll(/"([^"]+)"/g)].map((m) => m[1] as string).filter((w) => w !== PROBE);
 }
 
-/** A keyword argument's value as the library's user would write it: 12 significant digits, Python literals. */
-export function pythonish(value: unknown): string {
-  if (typeof value === "number") return Number.isFinite(value) ? String(Number.parseFloat(value.toPrecision(12))) : String(value);
-  if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "boolean") return value ? "True" : "False";
-  if (value === null || value === undefined) return "None";
-  if (Array.isArray(value)) return `[${value.map(pythonish).join(", ")}]`;
-  if (typeof value === "object") return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${/^\d+$/.test(k) ? k : JSON.stringify(k)}: ${pythonish(v)}`).join(", ")}}`;
-  if (typeof value === "bigint") return value.toString();
-  throw new TypeError(`no Python literal for a ${typeof value}`);
-}
-
-function libraryRuns(spec: ScheduleSpec, ours: readonly number[], steps: number): LibraryRun[] {
-  return LIBRARIES.map((library): LibraryRun => {
-    const adapter = adapters[library];
-    const base = { library, label: LABELS[library] };
-    if (!adapter?.configFor) return { ...base, call: null, reason: `not available yet`, firstDifference: null, values: null };
-    const config = adapter.configFor(spec, steps);
-    if (!config.ok) return { ...base, call: null, reason: config.reason, firstDifference: null, values: null };
-    const run = adapter.values({ ...config.config, steps: library === "pytorch" ? steps - 1 : steps });
-    const args = Object.entries(config.config.params).map(([k, v]) => `${k}=${pythonish(v)}`).join(", ");
-    const call = `${config.config.name}(${args})`;
-    if (!run.ok) return { ...base, call, reason: run.error, firstDifference: null, values: null };
-    const values = run.lr.slice(0, ours.length);
-    const diff = values.findIndex((v, i) => Math.abs(v - (ours[i] as number)) > Math.max(1e-15, 1e-9 * Math.abs(ours[i] as number)));
-    return {
-      ...base,
-      call,
-      reason: null,
-      values,
-      firstDifference: diff < 0 ? null : { step: diff, ours: formatRate(ours[diff] as number), theirs: formatRate(values[diff] as number) },
-    };
-  });
-}
+/**
+ * The two library panels (code and the four-library comparison) for `spec`,
+ * whose own rates over `steps` samples are `ours`. They need the framework
+ * adapters, so they live in schedule-explorer-libraries.ts and are passed in:
+ * the build always, the live island once those panels are on screen.
+ */
+export type LibraryPanels = (spec: ScheduleSpec, ours: readonly number[], steps: number) => { code: CodeModel[]; libraries: LibraryRun[] };
 
 export interface ExplorerInput {
   spec: ScheduleSpec;
   compare?: ScheduleSpec | null;
   steps?: number;
-  /** Compute the four-library comparison and code (the live island does this only when those panels are shown). */
-  libraries?: boolean;
+  /** Compute the four-library comparison and code with these (libraryPanels); without, both are empty. */
+  libraries?: LibraryPanels | null;
 }
 
 export function explorerModel(input: ExplorerInput): ExplorerModel {
@@ -177,16 +149,7 @@ export function explorerModel(input: ExplorerInput): ExplorerModel {
       const value = values[p.name] as number;
       return { name: p.name, label: p.label, symbol: p.symbol, description: p.description, display: p.integer ? String(value) : formatRate(value), attributes: sliderAttributes(p, value) };
     });
-  const withLibraries = input.libraries ?? true;
-  const libraries = withLibraries ? libraryRuns(spec, rates, steps + 1) : [];
-  const code = withLibraries
-    ? LIBRARIES.map((library): CodeModel => {
-        const adapter = adapters[library];
-        if (!adapter) return { library, label: LABELS[library], code: null, reason: "not available yet" };
-        const result = adapter.snippet(spec, steps + 1);
-        return { library, label: LABELS[library], code: result.ok ? result.code : null, reason: result.ok ? null : result.reason };
-      })
-    : [];
+  const { code, libraries } = input.libraries ? input.libraries(spec, rates, steps + 1) : { code: [], libraries: [] };
   const ourLabel = `${family.title} (ours)`;
   return {
     kind: spec.kind,

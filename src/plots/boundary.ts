@@ -5,6 +5,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { asAccessibleImage } from "./accessible.ts";
+import { palettePngDataUrl } from "./palette-image.ts";
 import { BOUNDARY_EXTENT as E, type PlanePoint } from "../training/boundary-grid.ts";
 
 export interface BoundaryPanel {
@@ -24,27 +25,30 @@ export interface BoundaryOptions {
 /** One colour per class (Okabe–Ito first), shared with the live canvas version. */
 export const CLASS_COLORS = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#f0e442", "#000000", "#999999", "#882255"];
 
+/** A cell's colour and opacity: its predicted class, fainter where the network is unsure (the live canvas uses the same rule). */
+export function cellFill(value: number): { color: string; alpha: number } {
+  const cls = Math.floor(value);
+  return { color: CLASS_COLORS[cls % CLASS_COLORS.length] as string, alpha: 0.15 + 0.45 * Math.max(0, (value - cls - 0.5) * 2) };
+}
+
 export function boundaryFigureOptions(panel: BoundaryPanel, options: BoundaryOptions): Plot.PlotOptions {
   const n = options.grid;
-  const cell = (2 * E) / n;
-  const cells = panel.values.map((v, i) => {
-    const r = Math.floor(i / n);
-    const c = i % n;
-    const cls = Math.floor(v);
-    return { x1: -E + c * cell, x2: -E + (c + 1) * cell, y1: E - (r + 1) * cell, y2: E - r * cell, cls, confidence: v - cls };
-  });
+  if (panel.values.length !== n * n) throw new RangeError(`${panel.run}: expected ${n * n} cells for a ${n} × ${n} grid, got ${panel.values.length}`);
   const size = options.size ?? 170;
+  const margin = 4;
+  // The cells as one indexed-colour image, drawn pixelated so that each stays a crisp square.
+  const cells = palettePngDataUrl(panel.values.map(cellFill), n, n);
   return {
     width: size,
     height: size,
-    margin: 4,
+    margin,
     style: { background: "transparent" },
     ariaLabel: `decision boundary of ${panel.run}`,
     ariaDescription: `How ${panel.run}'s network classifies the plane: each cell is coloured by the predicted class; dots are validation points.`,
     x: { domain: [-E, E], axis: null },
     y: { domain: [-E, E], axis: null },
     marks: [
-      Plot.rect(cells, { x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: (d: { cls: number }) => CLASS_COLORS[d.cls % CLASS_COLORS.length], fillOpacity: (d: { confidence: number }) => 0.15 + 0.45 * Math.max(0, (d.confidence - 0.5) * 2) }),
+      Plot.image([{ x: 0, y: 0 }], { x: "x", y: "y", src: () => cells, width: size - 2 * margin, height: size - 2 * margin, preserveAspectRatio: "none", imageRendering: "pixelated" }),
       Plot.dot(options.points, { x: "x", y: "y", r: 1.8, fill: (d: { label: number }) => CLASS_COLORS[d.label % CLASS_COLORS.length], stroke: "white", strokeWidth: 0.5 }),
       Plot.frame({ stroke: "currentColor", strokeOpacity: 0.3 }),
     ],

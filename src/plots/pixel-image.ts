@@ -23,7 +23,7 @@ export function crc32(bytes: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-function adler32(bytes: Uint8Array): number {
+export function adler32(bytes: Uint8Array): number {
   let a = 1;
   let b = 0;
   for (const v of bytes) {
@@ -33,9 +33,9 @@ function adler32(bytes: Uint8Array): number {
   return ((b << 16) | a) >>> 0;
 }
 
-const u32 = (v: number): number[] => [(v >>> 24) & 0xff, (v >>> 16) & 0xff, (v >>> 8) & 0xff, v & 0xff];
+export const u32 = (v: number): number[] => [(v >>> 24) & 0xff, (v >>> 16) & 0xff, (v >>> 8) & 0xff, v & 0xff];
 
-function chunk(type: string, data: number[]): number[] {
+export function chunk(type: string, data: number[]): number[] {
   const body = new Uint8Array([...type].map((c) => c.charCodeAt(0)).concat(data));
   return [...u32(data.length), ...body, ...u32(crc32(body))];
 }

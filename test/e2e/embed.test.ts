@@ -15,7 +15,9 @@ describe("embed/explorer", () => {
     await expect(explorer.locator("output[data-role=value][data-param=lr]").textContent()).resolves.toBe("0.5");
     await expect(explorer.locator("select[data-role=compare]").inputValue()).resolves.toBe("step");
     // 100 steps shown, T = 40: past T PyTorch's CosineAnnealingLR rises again, so the exact code is a LambdaLR.
-    await expect(explorer.locator("details[data-library=pytorch] code").textContent()).resolves.toContain("min(t, 40)");
+    // The code panels update when the reader reaches them (their adapters load then).
+    await explorer.locator("details[data-library=pytorch] code").scrollIntoViewIfNeeded();
+    await expect.poll(() => explorer.locator("details[data-library=pytorch] code").textContent()).toContain("min(t, 40)");
     await page.close();
   });
 

@@ -39,6 +39,8 @@ describe("ScheduleExplorer on a glossary entry", () => {
     for (let i = 0; i < 5; i += 1) await page.keyboard.press("ArrowRight");
     await expect.poll(() => explorer.locator("[data-role=plot]").innerHTML()).not.toBe(before);
     await expect.poll(() => explorer.locator("output[data-role=value][data-param=period]").textContent()).toBe("25");
+    // The code panels update when the reader reaches them (their adapters load then).
+    await code.scrollIntoViewIfNeeded();
     await expect.poll(() => code.textContent()).toContain("T_0=25");
     expect(log.pageErrors).toEqual([]);
     expect(log.consoleErrors).toEqual([]);
@@ -62,6 +64,7 @@ describe("ScheduleExplorer on a glossary entry", () => {
     const slider = explorer.locator("input[type=range][data-param=decaySteps]");
     await slider.focus();
     for (let i = 0; i < 30; i += 1) await page.keyboard.press("ArrowLeft");
+    await row.scrollIntoViewIfNeeded();
     await expect.poll(() => row.textContent()).toMatch(/differs from step 71: ours 0, PyTorch/);
     await explorer.locator("input[data-choice=periodic]").check();
     await expect.poll(() => row.textContent()).toContain("yes, at every step shown");

@@ -36,6 +36,8 @@ describe("the expression explorer", () => {
     await expect.poll(() => firstRates(page)).toEqual(["0.2", "0.1", "0.1"]);
     // KaTeX typesets the reader's own expression: floor brackets and a cases brace.
     await expect.poll(() => explorer.locator("[data-role=formula] .katex-mathml annotation").textContent()).toContain("\\left\\lfloor t/30 \\right\\rfloor");
+    // The code panels update when the reader reaches them (their adapters load then).
+    await explorer.locator("details[data-library=pytorch] code").scrollIntoViewIfNeeded();
     await expect.poll(() => explorer.locator("details[data-library=pytorch] code").textContent()).toContain("LambdaLR(optimizer, lr_lambda=lambda epoch: 2 if epoch < 1 else 0.5 ** (epoch // 30))");
     await expect.poll(() => explorer.locator("[data-role=libraries] tr[data-library=pytorch]").textContent()).toContain("yes, at every step shown");
     expect(log.pageErrors).toEqual([]);

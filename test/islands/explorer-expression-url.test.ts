@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { registry, type ScheduleSpec } from "../../src/schedules/index.ts";
 import { explorerFromQuery, explorerToQuery } from "../../components/islands/explorer-url.ts";
 import { explorerModel } from "../../components/islands/schedule-explorer-model.ts";
+import { libraryPanels } from "../../components/islands/schedule-explorer-libraries.ts";
 import { NO_LESSON } from "../../components/islands/lesson.ts";
 
 const defaults = registry.lambda.defaults;
@@ -44,7 +45,7 @@ describe("the lambda explorer's URL", () => {
   }
 
   it("the explorer's model typesets the expression and offers a text field for it", () => {
-    const model = explorerModel({ spec: { kind: "lambda", lr: 0.1, expression: "lambda e: 0.5 ** (e // 30)" }, libraries: true });
+    const model = explorerModel({ spec: { kind: "lambda", lr: 0.1, expression: "lambda e: 0.5 ** (e // 30)" }, libraries: libraryPanels });
     expect(model.latex).toBe("\\eta_t = \\eta_0 \\cdot {0.5}^{\\left\\lfloor t/30 \\right\\rfloor}");
     expect(model.choices).toEqual([{ name: "expression", type: "text", value: "lambda e: 0.5 ** (e // 30)", options: [] }]);
     const pytorch = model.libraries.find((run) => run.library === "pytorch");

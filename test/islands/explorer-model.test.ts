@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { describeCurve, explorerModel, tableSteps, COMPARABLE } from "../../components/islands/schedule-explorer-model.ts";
+import { libraryPanels } from "../../components/islands/schedule-explorer-libraries.ts";
 import { checkSpec, registry, KINDS } from "../../src/schedules/index.ts";
 
 describe("explorer model", () => {
   it("builds for every kind with every panel, with a control for every setting", () => {
     for (const kind of KINDS) {
-      const model = explorerModel({ spec: registry[kind].defaults, steps: 50 });
+      const model = explorerModel({ spec: registry[kind].defaults, steps: 50, libraries: libraryPanels });
       const fields = Object.keys(registry[kind].defaults).filter((k) => k !== "kind");
       const controlled = [...model.sliders.map((s) => s.name), ...model.choices.map((c) => c.name)];
       const nested = fields.filter((f) => typeof (registry[kind].defaults as unknown as Record<string, unknown>)[f] === "object");
@@ -30,10 +31,10 @@ describe("explorer model", () => {
 
   it("finds where PyTorch's cosine leaves ours past T_max, and agrees when periodic", () => {
     const spec = checkSpec({ kind: "cosine", decaySteps: 40 });
-    const pytorch = explorerModel({ spec, steps: 100 }).libraries.find((l) => l.library === "pytorch");
+    const pytorch = explorerModel({ spec, steps: 100, libraries: libraryPanels }).libraries.find((l) => l.library === "pytorch");
     expect(pytorch?.call).toBe("CosineAnnealingLR(T_max=40, eta_min=0)");
     expect(pytorch?.firstDifference?.step).toBe(41);
-    const periodic = explorerModel({ spec: checkSpec({ kind: "cosine", decaySteps: 40, periodic: true }), steps: 100 }).libraries.find((l) => l.library === "pytorch");
+    const periodic = explorerModel({ spec: checkSpec({ kind: "cosine", decaySteps: 40, periodic: true }), steps: 100, libraries: libraryPanels }).libraries.find((l) => l.library === "pytorch");
     expect(periodic?.firstDifference).toBeNull();
   });
 
@@ -46,11 +47,12 @@ describe("explorer model", () => {
 
 describe("library calls as a reader would write them", () => {
   it("writes optax's scale table as a Python dict and rounds float noise", async () => {
-    const { explorerModel, pythonish } = await import("../../components/islands/schedule-explorer-model.ts");
+    const { explorerModel } = await import("../../components/islands/schedule-explorer-model.ts");
+    const { libraryPanels, pythonish } = await import("../../components/islands/schedule-explorer-libraries.ts");
     expect(pythonish({ 50: 0.1, 75: 0.1 })).toBe("{50: 0.1, 75: 0.1}");
     expect(pythonish([0.1, 0.010000000000000002])).toBe("[0.1, 0.01]");
     expect(pythonish(true)).toBe("True");
-    const model = explorerModel({ spec: { kind: "multi-step", lr: 0.1, milestones: [50, 75], gamma: 0.1 }, steps: 100 });
+    const model = explorerModel({ spec: { kind: "multi-step", lr: 0.1, milestones: [50, 75], gamma: 0.1 }, steps: 100, libraries: libraryPanels });
     const byLib = Object.fromEntries(model.libraries.map((l) => [l.library, l]));
     expect(byLib.optax?.call).toBe("piecewise_constant_schedule(init_value=0.1, boundaries_and_scales={50: 0.1, 75: 0.1})");
     expect(byLib.keras?.call).toBe("PiecewiseConstantDecay(boundaries=[50, 75], values=[0.1, 0.01, 0.001])");
