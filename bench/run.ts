@@ -7,6 +7,7 @@
  *
  *   npm run bench              (all)      BENCH_STEPS=100 npm run bench
  *   the transformer of the warmup notebook too (bench/transformer.ts; TEXT_STEPS=10, BENCH_SKIP_TEXT=1 skips it)
+ *   and how much a live race blocks the page built in dist/ (bench/race-frames.ts)
  */
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, copyFileSync, existsSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
@@ -17,6 +18,7 @@ import { transformerRows, transformerTable } from "./transformer.ts";
 import { cpuTf } from "../src/training/node-cpu.ts";
 import { BACKEND_ORDER } from "../src/browser/backends.ts";
 import { weightFromEnv } from "./page-weight.ts";
+import { frameTable, raceFrames } from "./race-frames.ts";
 
 const STEPS = Number(process.env.BENCH_STEPS ?? 100);
 const here = new URL(".", import.meta.url).pathname;
@@ -90,6 +92,7 @@ function weight(): string {
 
 const node = await nodeRows();
 const browser = process.env.BENCH_SKIP_BROWSER ? { rows: [], skipped: ["skipped by BENCH_SKIP_BROWSER"] } : await browserRows();
+const frames = process.env.BENCH_SKIP_BROWSER || !existsSync(join(root, "dist")) ? null : await raceFrames([join(root, "dist")], 2);
 const TEXT_STEPS = Number(process.env.TEXT_STEPS ?? 10);
 const text = process.env.BENCH_SKIP_TEXT ? null : await transformerRows(TEXT_STEPS);
 const date = new Date().toISOString().slice(0, 10);
@@ -108,6 +111,10 @@ const md = [
   "",
   text ? transformerTable(text, TEXT_STEPS) : "Skipped (BENCH_SKIP_TEXT).",
   "",
+  "## A live race and the page (bench/race-frames.ts)",
+  "",
+  frames ? frameTable(frames.map((r) => ({ ...r, site: "dist" }))) : "Skipped (no dist/ or BENCH_SKIP_BROWSER).",
+  "",
   "## Build output",
   "",
   weight(),
@@ -119,5 +126,5 @@ const md = [
 ].join("\n");
 mkdirSync(join(here, "results"), { recursive: true });
 writeFileSync(join(here, "results", `${date}.md`), md);
-writeFileSync(join(here, "results", `${date}.json`), JSON.stringify({ date, machine, steps: STEPS, rows: [...node, ...browser.rows], skipped: browser.skipped, transformer: text }, null, 2));
+writeFileSync(join(here, "results", `${date}.json`), JSON.stringify({ date, machine, steps: STEPS, rows: [...node, ...browser.rows], skipped: browser.skipped, transformer: text, raceFrames: frames }, null, 2));
 process.stdout.write(md);
