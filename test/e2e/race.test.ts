@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { useBuiltSite } from "../support/built-site.ts";
 import type { Page } from "playwright-core";
-import { axeViolations, watch, holdRequests } from "../support/browser.ts";
+import { axeViolations, watch, holdRequests, recordLongTasks } from "../support/browser.ts";
 import { DIST, BASE } from "../support/dist.ts";
 
 const site = useBuiltSite();
@@ -29,18 +29,12 @@ describe("the training race", () => {
   it("trains in the worker: streams progress, pauses and resumes, finishes, and the page never blocks for 50 ms", async () => {
     const page = await site.browser.newPage();
     const log = watch(page, site.server.origin);
-    await page.addInitScript(() => {
-      const w = window as unknown as { __longTasks: number[] };
-      w.__longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
-      }).observe({ type: "longtask", buffered: true });
-    });
+    const longTasks = await recordLongTasks(page);
     await page.goto(site.server.url("playground/?task=moons&schedules=constant,cosine,plateau&steps=400&seed=3"), { waitUntil: "networkidle" });
     const race = page.locator("lr-training-race");
     await expect.poll(() => race.getAttribute("data-state")).toBe("live");
     await page.waitForTimeout(500);
-    await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks = []));
+    await longTasks.clear();
     await race.locator("[data-action=run]").click();
     await expect.poll(() => progressOf(page), { timeout: 30_000 }).toBeGreaterThan(40);
     await expect.poll(() => race.locator("[data-role=status]").textContent()).toMatch(/^Running on (webgpu|webgl|wasm|cpu)/);
@@ -59,8 +53,7 @@ describe("the training race", () => {
     await expect(race.locator("[data-role=backend-details] [data-role=backend]").textContent()).resolves.toMatch(/^Running on (webgpu|webgl|wasm|cpu)/);
     const rows = await race.locator("[data-role=table] tbody tr").allTextContents();
     expect(rows).toHaveLength(3);
-    const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
-    expect(longTasks.filter((d) => d > 50)).toEqual([]);
+    expect((await longTasks.read()).filter((d) => d > 50)).toEqual([]);
     expect(log.pageErrors).toEqual([]);
     expect(log.consoleErrors).toEqual([]);
     expect(log.foreignRequests).toEqual([]);

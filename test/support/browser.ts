@@ -84,3 +84,27 @@ export async function holdRequests(page: Page, pattern: RegExp): Promise<() => v
   });
   return release;
 }
+
+export interface LongTasks {
+  /** Forget what was recorded so far (e.g. page load), keep recording. */
+  clear(): Promise<void>;
+  /** The durations (ms) of the long tasks recorded since the page loaded or since clear(). */
+  read(): Promise<number[]>;
+}
+
+/** Record every long task (a main-thread task over 50 ms) from the page's first script on. Call before goto. */
+export async function recordLongTasks(page: Page): Promise<LongTasks> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
+    }).observe({ type: "longtask", buffered: true });
+  });
+  return {
+    clear: async () => {
+      await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks = []));
+    },
+    read: () => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks),
+  };
+}
