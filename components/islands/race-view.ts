@@ -4,7 +4,8 @@
  * schedule's formula, and the event log. Each function redraws one thing.
  */
 import { colorsFor, renderRaceFigure } from "../../src/plots/race.ts";
-import { registry } from "../../src/schedules/index.ts";
+import { figureWidth } from "./figure-width.ts";
+import { formulaOf, registry } from "../../src/schedules/index.ts";
 import { taskInfo } from "../../src/data/datasets.ts";
 import { fmt, pct, plannedRates, type RaceLog, type RaceSetup } from "./training-race-model.ts";
 
@@ -13,21 +14,24 @@ const LIVE_POINTS = 250;
 
 export function drawLoss(element: HTMLElement, log: RaceLog): void {
   const description = log.description();
-  const figure = renderRaceFigure(log.train, { runs: log.setup.labels, steps: log.setup.steps, y: { label: "training loss (smoothed)", log: true }, secondary: log.val, markers: log.markers, description, maxPoints: LIVE_POINTS });
-  element.querySelector("[data-role=loss]")?.replaceChildren(figure);
+  const box = element.querySelector("[data-role=loss]");
+  const figure = renderRaceFigure(log.train, { runs: log.setup.labels, steps: log.setup.steps, y: { label: "training loss (smoothed)", log: true }, secondary: log.val, markers: log.markers, description, maxPoints: LIVE_POINTS, width: figureWidth(box) });
+  box?.replaceChildren(figure);
   const described = element.querySelector<HTMLElement>("[data-role=description]");
   if (described) described.textContent = description;
 }
 
 export function drawAccuracy(element: HTMLElement, log: RaceLog): void {
-  const figure = renderRaceFigure(log.accuracy, { runs: log.setup.labels, steps: log.setup.steps, y: { label: "validation accuracy", domain: [0, 1] }, description: "Validation accuracy of each run at each evaluation.", maxPoints: LIVE_POINTS });
-  element.querySelector("[data-role=accuracy]")?.replaceChildren(figure);
+  const box = element.querySelector("[data-role=accuracy]");
+  const figure = renderRaceFigure(log.accuracy, { runs: log.setup.labels, steps: log.setup.steps, y: { label: "validation accuracy", domain: [0, 1] }, description: "Validation accuracy of each run at each evaluation.", maxPoints: LIVE_POINTS, width: figureWidth(box) });
+  box?.replaceChildren(figure);
 }
 
 export function drawRates(element: HTMLElement, log: RaceLog): void {
   const points = log.lr.length ? log.lr : plannedRates(log.setup);
-  const figure = renderRaceFigure(points, { runs: log.setup.labels, steps: log.setup.steps, y: { label: "learning rate" }, height: 160, description: "The learning rate each run's optimizer used at each step.", maxPoints: LIVE_POINTS });
-  element.querySelector("[data-role=lr]")?.replaceChildren(figure);
+  const box = element.querySelector("[data-role=lr]");
+  const figure = renderRaceFigure(points, { runs: log.setup.labels, steps: log.setup.steps, y: { label: "learning rate" }, height: 160, description: "The learning rate each run's optimizer used at each step.", maxPoints: LIVE_POINTS, width: figureWidth(box) });
+  box?.replaceChildren(figure);
 }
 
 export function fillTable(element: HTMLElement, log: RaceLog): void {
@@ -72,7 +76,8 @@ export function updateLegend(element: HTMLElement, setup: RaceSetup): void {
       name.textContent = setup.labels[k] ?? registry[s.kind].title;
       li.append(swatch, " ", name, " ");
       const formula = element.querySelector<HTMLTemplateElement>(`template[data-formula="${CSS.escape(s.kind)}"]`);
-      if (formula) {
+      if (s.kind === "lambda") li.append(expressionFormula(s));
+      else if (formula) {
         const span = document.createElement("span");
         span.className = "legend-formula";
         span.append(formula.content.cloneNode(true));
@@ -81,6 +86,19 @@ export function updateLegend(element: HTMLElement, setup: RaceSetup): void {
       return li;
     }),
   );
+}
+
+/** A written schedule's formula: its expression as code at once, typeset from the same tree once KaTeX has loaded. */
+function expressionFormula(spec: Extract<RaceSetup["schedules"][number], { kind: "lambda" }>): HTMLElement {
+  const span = document.createElement("span");
+  span.className = "legend-formula";
+  span.append(Object.assign(document.createElement("code"), { textContent: spec.expression }));
+  const latex = formulaOf(spec);
+  void import("katex").then(({ default: katex }) => {
+    // KaTeX escapes every character it prints; the LaTeX comes from the parsed tree, never from the text.
+    span.innerHTML = katex.renderToString(latex, { throwOnError: true });
+  }, () => undefined);
+  return span;
 }
 
 /** A line in the race's event log (divergence, plateau cuts). */

@@ -5,7 +5,8 @@
  * ever drawn from NaN. With data-url-state="on" the settings live in the URL.
  */
 import { ExpressionError, isKind, parseSpec, registry, type ScheduleKind, type ScheduleSpec } from "../../src/schedules/index.ts";
-import { renderScheduleFigure } from "../../src/plots/schedule-figure.ts";
+import { renderScheduleFigure, type ScheduleFigureOptions } from "../../src/plots/schedule-figure.ts";
+import { figureWidth } from "./figure-width.ts";
 import { sliderAttributes, valueFromSlider } from "../../src/browser/slider.ts";
 import { readQuery, writeQuery } from "../../src/browser/url-adapter.ts";
 import { explorerModel, formatRate, type ExplorerModel, type LibraryPanels } from "./schedule-explorer-model.ts";
@@ -34,6 +35,16 @@ function fillTable(table: HTMLTableElement, model: ExplorerModel): void {
   if (head) head.hidden = model.compare === null;
 }
 
+const widthOf = figureWidth;
+
+/** Draw a figure at its box's width, and note that width (a resize draws it again only when it changed). */
+function drawFigure(box: HTMLElement | null, points: ExplorerModel["points"], options: Omit<ScheduleFigureOptions, "width">): void {
+  if (!box) return;
+  const width = widthOf(box);
+  box.replaceChildren(renderScheduleFigure(points, { ...options, width }));
+  box.dataset.drawnWidth = String(width ?? "");
+}
+
 function fillLibraries(element: HTMLElement, model: ExplorerModel): void {
   const table = element.querySelector<HTMLTableElement>("[data-role=libraries]");
   if (table) {
@@ -52,8 +63,7 @@ function fillLibraries(element: HTMLElement, model: ExplorerModel): void {
       }
     }
   }
-  const plot = element.querySelector<HTMLElement>("[data-role=library-plot]");
-  plot?.replaceChildren(renderScheduleFigure(model.libraryPoints, { description: "The same settings as computed by each library.", height: 240 }));
+  drawFigure(element.querySelector<HTMLElement>("[data-role=library-plot]"), model.libraryPoints, { description: "The same settings as computed by each library.", height: 240, yMax: model.yMax });
   for (const c of model.code) {
     const block = element.querySelector<HTMLElement>(`details[data-library="${c.library}"]`);
     const code = block?.querySelector<HTMLElement>("[data-role=code]");
@@ -113,6 +123,7 @@ export function mountScheduleExplorer(element: HTMLElement): void {
   const steps = Number(element.dataset.steps);
   const full = element.dataset.panels === "all";
   let base = JSON.parse(element.dataset.spec ?? "{}") as ScheduleSpec;
+  let drawn: ExplorerModel | null = null;
   const notice = element.querySelector<HTMLElement>("[data-role=notice]");
   const sliders = [...element.querySelectorAll<HTMLInputElement>("input[type=range][data-param]")];
   const choices = [...element.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>("[data-choice]")];
@@ -186,11 +197,16 @@ export function mountScheduleExplorer(element: HTMLElement): void {
       return;
     }
     if (family.latexOf) void showFormula(element, model.latex);
-    element.querySelector("[data-role=plot]")?.replaceChildren(renderScheduleFigure(model.points, { description: model.description }));
+    drawn = model;
+    drawFigure(element.querySelector<HTMLElement>("[data-role=plot]"), model.points, { description: model.description, yMax: model.yMax });
     const described = element.querySelector<HTMLElement>("[data-role=description]");
     if (described) described.textContent = model.description;
     const table = element.querySelector<HTMLTableElement>("[data-role=table]");
     if (table) fillTable(table, model);
+    for (const slider of model.sliders) {
+      const note = element.querySelector<HTMLElement>(`[data-role=inert][data-param="${CSS.escape(slider.name)}"]`);
+      if (note) note.hidden = slider.moves;
+    }
     if (panels) fillLibraries(element, model);
     else if (full && JSON.stringify(parsed.spec) !== builtSpec) panelLoader.stale();
     const values = new Map<string, unknown>(Object.entries(parsed.spec));
@@ -226,4 +242,14 @@ export function mountScheduleExplorer(element: HTMLElement): void {
   element.addEventListener("input", onChange);
   element.addEventListener("change", onChange);
   redraw(false);
+  // A box that changes width (a phone turned, a window resized) gets its figures drawn again at the new width.
+  const boxes = [...element.querySelectorAll<HTMLElement>("[data-role=plot], [data-role=library-plot]")];
+  const resized = new ResizeObserver(() => {
+    const model = drawn;
+    if (!model) return;
+    const [curve, libraries] = [boxes.find((b) => b.dataset.role === "plot"), boxes.find((b) => b.dataset.role === "library-plot")];
+    if (curve && curve.dataset.drawnWidth !== String(widthOf(curve) ?? "")) drawFigure(curve, model.points, { description: model.description, yMax: model.yMax });
+    if (model.libraries.length > 0 && libraries && libraries.dataset.drawnWidth !== String(widthOf(libraries) ?? "")) drawFigure(libraries, model.libraryPoints, { description: "The same settings as computed by each library.", height: 240, yMax: model.yMax });
+  });
+  for (const box of boxes) resized.observe(box);
 }

@@ -7,8 +7,9 @@
  */
 import { formulaOf, kindsThat, registry, sampleSchedule, type ScheduleKind, type ScheduleSpec } from "../../src/schedules/index.ts";
 import type { Library } from "../../src/schedules/frameworks/index.ts";
-import { curvePoints, type CurvePoint } from "../../src/plots/schedule-figure.ts";
+import { curvePoints, steadyTop, type CurvePoint } from "../../src/plots/schedule-figure.ts";
 import { sliderAttributes, tidy, type SliderAttributes } from "../../src/browser/slider.ts";
+import { sliderMoves } from "./slider-effect.ts";
 
 export interface SliderModel {
   name: string;
@@ -17,6 +18,8 @@ export interface SliderModel {
   description: string;
   display: string;
   attributes: SliderAttributes;
+  /** Whether moving it one step changes the curve with the other settings as they are (see slider-effect.ts). */
+  moves: boolean;
 }
 
 /** A non-numeric setting: a switch, a list of choices, or free text (a written expression). */
@@ -54,6 +57,8 @@ export interface ExplorerModel {
   compare: ScheduleSpec | null;
   steps: number;
   points: CurvePoint[];
+  /** Top of the y axis: held at the starting settings' peak (see steadyTop), so every slider moves the curve. */
+  yMax: number;
   sliders: SliderModel[];
   choices: ChoiceModel[];
   table: { step: number; lr: string; compare: string | null }[];
@@ -133,6 +138,8 @@ export interface ExplorerInput {
   steps?: number;
   /** Compute the four-library comparison and code with these (libraryPanels); without, both are empty. */
   libraries?: LibraryPanels | null;
+  /** The settings the explorer started from: the y axis is sized for them (default: spec). */
+  reference?: ScheduleSpec;
 }
 
 export function explorerModel(input: ExplorerInput): ExplorerModel {
@@ -142,12 +149,14 @@ export function explorerModel(input: ExplorerInput): ExplorerModel {
   const compare = input.compare ?? null;
   const rates = sampleSchedule(spec, steps + 1);
   const compareRates = compare ? sampleSchedule(compare, steps + 1) : null;
+  const referenceRates = input.reference ? sampleSchedule(input.reference, steps + 1) : rates;
+  const peakOf = (values: readonly number[] | null) => Math.max(0, ...(values ?? []).filter(Number.isFinite));
   const values = spec as unknown as Record<string, unknown>;
   const sliders = family.params
     .filter((p) => typeof values[p.name] === "number")
     .map((p) => {
       const value = values[p.name] as number;
-      return { name: p.name, label: p.label, symbol: p.symbol, description: p.description, display: p.integer ? String(value) : formatRate(value), attributes: sliderAttributes(p, value) };
+      return { name: p.name, label: p.label, symbol: p.symbol, description: p.description, display: p.integer ? String(value) : formatRate(value), attributes: sliderAttributes(p, value), moves: sliderMoves(spec, p, rates) };
     });
   const { code, libraries } = input.libraries ? input.libraries(spec, rates, steps + 1) : { code: [], libraries: [] };
   const ourLabel = `${family.title} (ours)`;
@@ -160,6 +169,7 @@ export function explorerModel(input: ExplorerInput): ExplorerModel {
     compare,
     steps,
     points: [...curvePoints(rates, family.title), ...(compare && compareRates ? curvePoints(compareRates, `${registry[compare.kind].title} (comparison)`) : [])],
+    yMax: steadyTop(Math.max(peakOf(referenceRates), peakOf(compareRates)), Math.max(peakOf(rates), peakOf(compareRates))),
     sliders,
     choices: choicesFor(spec),
     table: tableSteps(rates.length).map((step) => ({ step, lr: formatRate(rates[step] as number), compare: compareRates ? formatRate(compareRates[step] as number) : null })),

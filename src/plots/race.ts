@@ -6,6 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import { asAccessibleImage } from "./accessible.ts";
 import { seriesColors } from "./schedule-colors.ts";
+import { axisNames, figureFrame, formatTick, longestLabel, niceTicks, scaledIfStatic, TEXT_PX } from "./figure-frame.ts";
 
 export interface RacePoint {
   step: number;
@@ -24,6 +25,7 @@ export interface RaceFigureOptions {
   runs: readonly string[];
   /** Steps the run will take, so the x axis does not jump as it grows. */
   steps: number;
+  /** CSS pixels of a live figure; absent at build time, where the figure scales with its box (see figure-frame.ts). */
   width?: number;
   height?: number;
   y: { label: string; log?: boolean; domain?: [number, number] };
@@ -63,26 +65,37 @@ export function raceFigureOptions(points: readonly RacePoint[], options: RaceFig
   // A log axis over less than a decade gets no labelled ticks; there a linear axis reads better.
   const values = [...main, ...secondary].map((p) => p.value);
   const log = options.y.log === true && values.length > 0 && Math.max(...values) / Math.min(...values) >= 10;
+  const [lo, hi] = options.y.domain ?? (values.length > 0 ? [Math.min(...values), Math.max(...values)] : [0, 1]);
+  const height = options.height ?? 220;
+  const probe = figureFrame({ width: options.width, height, yLabelChars: 4 });
+  const yTicks = log ? [] : niceTicks(lo, hi, probe.yTicks);
+  const frame = figureFrame({ width: options.width, height, yLabelChars: log ? Math.max(formatTick(lo).length, formatTick(hi).length) : longestLabel(yTicks) });
+  const steps = Math.max(1, options.steps);
   return {
-    width: options.width ?? 640,
-    height: options.height ?? 220,
-    marginLeft: 64,
-    marginRight: 16,
-    style: { background: "transparent", color: "currentColor", fontSize: "12px" },
+    width: frame.width,
+    height: frame.height,
+    marginLeft: frame.marginLeft,
+    marginRight: frame.marginRight,
+    marginTop: frame.marginTop,
+    marginBottom: frame.marginBottom,
+    style: { background: "transparent", color: "currentColor", ...(frame.scaled ? {} : { fontSize: `${TEXT_PX}px` }) },
     ariaLabel: `${options.y.label} by training step`,
     ariaDescription: options.description,
-    x: { label: "step", domain: [0, Math.max(1, options.steps)], grid: true },
-    y: { label: options.y.label, type: log ? "log" : "linear", grid: true, tickFormat: "~g", ...(options.y.domain ? { domain: options.y.domain } : {}) },
+    x: { label: null, domain: [0, steps], grid: true, ticks: niceTicks(0, steps, frame.xTicks), tickFormat: formatTick },
+    y: log
+      ? { label: null, type: "log", grid: true, tickFormat: "~g", ...(options.y.domain ? { domain: options.y.domain } : {}) }
+      : { label: null, type: "linear", grid: true, ticks: yTicks, tickFormat: formatTick, ...(options.y.domain ? { domain: options.y.domain } : {}) },
     color: colorsFor(options.runs),
     marks: [
       Plot.line(secondary, { x: "step", y: "value", stroke: "run", strokeDasharray: "4,3", strokeOpacity: 0.8 }),
       Plot.line(main, { x: "step", y: "value", stroke: "run", strokeWidth: 1.75 }),
       Plot.dot(options.markers ?? [], { x: "step", y: "value", stroke: "run", symbol: "times", r: 6, strokeWidth: 2, title: "label" }),
+      ...axisNames(frame, { x: "step", y: options.y.label }),
     ],
     ...(options.document ? { document: options.document } : {}),
   };
 }
 
 export function renderRaceFigure(points: readonly RacePoint[], options: RaceFigureOptions): SVGSVGElement | HTMLElement {
-  return asAccessibleImage(Plot.plot(raceFigureOptions(points, options)));
+  return scaledIfStatic(asAccessibleImage(Plot.plot(raceFigureOptions(points, options))), options.width);
 }

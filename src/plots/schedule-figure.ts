@@ -6,6 +6,8 @@
 import * as Plot from "@observablehq/plot";
 import { asAccessibleImage } from "./accessible.ts";
 import { SERIES_COLORS, seriesColors } from "./schedule-colors.ts";
+import { axisNames, CHAR_EM, figureFrame, formatTick, longestLabel, niceTicks, scaledIfStatic, TEXT_PX } from "./figure-frame.ts";
+import { placeLineLabels, wrapLabel } from "./line-labels.ts";
 
 export interface CurvePoint {
   step: number;
@@ -14,10 +16,15 @@ export interface CurvePoint {
 }
 
 export interface ScheduleFigureOptions {
+  /** CSS pixels of a live figure; absent at build time, where the figure scales with its box (see figure-frame.ts). */
   width?: number;
   height?: number;
   /** Log-scaled y axis; needs every rate > 0. */
   logY?: boolean;
+  /** Top of a linear y axis (at least the highest rate): held still while sliders move, so the curve moves instead. */
+  yMax?: number;
+  /** Name each line at its end; by default when there is more than one line. */
+  labels?: boolean;
   /** One-sentence description for screen readers. */
   description: string;
   /** Colours per series name, in order; defaults to each schedule's site-wide colour (seriesColors). */
@@ -27,24 +34,94 @@ export interface ScheduleFigureOptions {
 
 export { SERIES_COLORS };
 
+/** Steps of the 1–10 ladder an axis top is rounded up to. */
+const LADDER = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+
+/** The smallest ladder number (1, 1.2, 1.5, 2 … × 10^k) at or above x. */
+export function ladderCeil(x: number): number {
+  if (!(Number.isFinite(x) && x > 0)) throw new RangeError(`an axis top must be a positive number, got ${x}`);
+  const power = 10 ** Math.floor(Math.log10(x));
+  const rung = LADDER.find((r) => r * power >= x * (1 - 1e-12)) ?? 10;
+  return Number((rung * power).toPrecision(12));
+}
+
+/**
+ * The top of a learning-rate axis that holds still: a tenth above the starting curve's peak, rounded up the
+ * ladder, and raised (again a tenth above, rounded up) only when the current peak passes it. Lowering a rate
+ * lowers the curve under a fixed axis; raising it lifts the curve until the axis has to grow.
+ */
+export function steadyTop(referencePeak: number, peak: number): number {
+  const base = ladderCeil(Math.max(referencePeak, 1e-12) * 1.1);
+  return peak * 1.1 > base ? ladderCeil(peak * 1.1) : base;
+}
+
+/** One label per distinct curve: series that draw the same line share a label, in the colour of the one drawn last (on top). */
+function labelGroups(points: readonly CurvePoint[], series: readonly string[]): { key: string; text: string; rates: number[] }[] {
+  const rates = new Map(series.map((s) => [s, [] as number[]]));
+  for (const p of points) rates.get(p.series)?.push(p.lr);
+  const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, i) => Math.abs(v - (b[i] as number)) <= 1e-9 * Math.max(Math.abs(v), 1e-12));
+  const groups: { names: string[]; rates: number[] }[] = [];
+  for (const name of series) {
+    const r = rates.get(name) ?? [];
+    const group = groups.find((g) => same(g.rates, r));
+    if (group) group.names.push(name);
+    else groups.push({ names: [name], rates: r });
+  }
+  return groups.map((g) => ({ key: g.names[g.names.length - 1] as string, text: g.names.join(", "), rates: g.rates }));
+}
+
 /** Plot options for learning-rate curves: one line per series, step on x. */
 export function scheduleFigureOptions(points: readonly CurvePoint[], options: ScheduleFigureOptions): Plot.PlotOptions {
   const series = [...new Set(points.map((p) => p.series))];
-  const logY = options.logY === true && points.every((p) => p.lr > 0);
+  const logY = options.logY === true && points.length > 0 && points.every((p) => p.lr > 0);
+  const finite = points.filter((p) => Number.isFinite(p.lr));
+  const peak = Math.max(0, ...finite.map((p) => p.lr));
+  const lastStep = Math.max(1, ...finite.map((p) => p.step));
+  const height = options.height ?? 300;
+  const probe = figureFrame({ width: options.width, height, yLabelChars: 4 });
+  const top = Math.max(options.yMax ?? 0, peak) || 1;
+  const floor = logY ? Math.min(...finite.map((p) => p.lr)) : 0;
+  const yTicks = logY ? [] : niceTicks(0, top, probe.yTicks);
+  const frame = figureFrame({ width: options.width, height, yLabelChars: logY ? Math.max(formatTick(floor).length, formatTick(peak).length) : longestLabel(yTicks) });
+  const colors = [...(options.colors ?? seriesColors(series.length > 0 ? series : ["curve"]))].slice(0, Math.max(series.length, 1));
+  const area = { left: frame.marginLeft, right: frame.width - frame.marginRight, top: frame.marginTop, bottom: frame.height - frame.marginBottom };
+  const xOf = (step: number) => area.left + (step / lastStep) * (area.right - area.left);
+  const yOf = (lr: number) => area.bottom - (lr / top) * (area.bottom - area.top);
+  const lrAt = (y: number) => ((area.bottom - y) / (area.bottom - area.top)) * top;
+  const stepAt = (x: number) => ((x - area.left) / (area.right - area.left)) * lastStep;
+  const wanted = options.labels ?? series.length > 1;
+  const groups = wanted && !logY ? labelGroups(finite, series) : [];
+  const maxChars = Math.max(8, Math.floor((area.right - area.left) / (CHAR_EM * frame.font)));
+  const placed = placeLineLabels(
+    groups.map((g) => ({
+      text: wrapLabel(g.text, maxChars),
+      // Step-after corners, so the label avoids the flat runs as drawn.
+      points: g.rates.flatMap((lr, step) => [{ x: xOf(step), y: yOf(step > 0 ? (g.rates[step - 1] as number) : lr) }, { x: xOf(step), y: yOf(lr) }]),
+    })),
+    area,
+    frame.font,
+  );
+  const labels = placed.map((p, i) => ({ step: stepAt(p.x), lr: lrAt(p.top), text: p.text, series: groups[i]?.key ?? "" }));
   return {
-    width: options.width ?? 640,
-    height: options.height ?? 300,
-    marginLeft: 64,
-    marginRight: 16,
-    style: { background: "transparent", color: "currentColor", fontSize: "12px" },
+    width: frame.width,
+    height: frame.height,
+    marginLeft: frame.marginLeft,
+    marginRight: frame.marginRight,
+    marginTop: frame.marginTop,
+    marginBottom: frame.marginBottom,
+    style: { background: "transparent", color: "currentColor", ...(frame.scaled ? {} : { fontSize: `${TEXT_PX}px` }) },
     ariaLabel: "Learning rate by training step",
     ariaDescription: options.description,
-    x: { label: "step", grid: true },
-    y: { label: "learning rate", grid: true, type: logY ? "log" : "linear", tickFormat: "~g", zero: !logY },
-    color: { domain: series, range: [...(options.colors ?? seriesColors(series.length > 0 ? series : ["curve"]))].slice(0, Math.max(series.length, 1)) },
+    x: { label: null, grid: true, domain: [0, lastStep], ticks: niceTicks(0, lastStep, frame.xTicks), tickFormat: formatTick },
+    y: logY
+      ? { label: null, grid: true, type: "log", tickFormat: "~g" }
+      : { label: null, grid: true, type: "linear", domain: [0, top], ticks: yTicks, tickFormat: formatTick },
+    color: { domain: series, range: colors },
     marks: [
       ...(logY ? [] : [Plot.ruleY([0])]),
       Plot.line(points, { x: "step", y: "lr", stroke: "series", strokeWidth: 2, curve: "step-after" }),
+      Plot.text(labels, { x: "step", y: "lr", text: "text", fill: "series", textAnchor: "end", lineAnchor: "top", fontWeight: 600, stroke: "var(--bg, white)", strokeWidth: 3, paintOrder: "stroke" }),
+      ...axisNames(frame, { x: "step", y: "learning rate" }),
       Plot.tip(points, Plot.pointerX({ x: "step", y: "lr", stroke: "series", format: { y: "~g" } })),
     ],
     ...(options.document ? { document: options.document } : {}),
@@ -58,5 +135,5 @@ export function curvePoints(rates: readonly number[], series: string): CurvePoin
 
 /** Render the figure to an element (SVG, or a figure when Plot adds a legend). */
 export function renderScheduleFigure(points: readonly CurvePoint[], options: ScheduleFigureOptions): SVGSVGElement | HTMLElement {
-  return asAccessibleImage(Plot.plot(scheduleFigureOptions(points, options)));
+  return scaledIfStatic(asAccessibleImage(Plot.plot(scheduleFigureOptions(points, options))), options.width);
 }

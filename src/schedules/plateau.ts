@@ -161,7 +161,8 @@ export const plateau = defineFamily({
   title: "Reduce on plateau",
   summary: "Cut the rate by a factor whenever a watched metric stops improving for a while.",
   latex:
-    "\\eta \\leftarrow \\max(\\eta_{\\min},\\ f\\,\\eta) \\quad \\text{after more than } P \\text{ evaluations without improving on the best value by } \\theta",
+    // Three short rows, not one long line: display maths cannot wrap, and one line ran past a phone's width.
+    "\\begin{aligned} &\\eta \\leftarrow \\max(\\eta_{\\min},\\ f\\,\\eta) \\\\ &\\text{after more than } P \\text{ evaluations} \\\\ &\\text{without improving on the best value by } \\theta \\end{aligned}",
   where: { "\\eta": "the current rate" },
   params: plateauParams,
   extra: plateauFields,

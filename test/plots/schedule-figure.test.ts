@@ -36,4 +36,38 @@ describe("schedule figure builder", () => {
     expect(ys[3]).toBe(ys[2]);
     expect(ys[2]!).toBeGreaterThan(ys[0]!);
   });
+
+  it("names each line at its end when it compares curves, one label for curves that coincide", () => {
+    const { window } = new JSDOM("");
+    const labels = (svg: Element) => [...svg.querySelectorAll('g[data-mark="text"] text')].map((t) => t.textContent).filter((t) => !/→|↑/.test(t ?? ""));
+    const one = renderScheduleFigure(curvePoints(rates, "Exponential decay"), { description: "", document: window.document });
+    expect(labels(one)).toEqual([]);
+    const two = renderScheduleFigure([...curvePoints(rates, "Exponential decay"), ...curvePoints([0.1, 0.1, 0.1, 0.1], "Constant (comparison)")], { description: "", document: window.document });
+    expect(labels(two)).toEqual(["Exponential decay", "Constant (comparison)"]);
+    const same = renderScheduleFigure([...curvePoints(rates, "ours"), ...curvePoints(rates, "PyTorch"), ...curvePoints([0.1, 0.1, 0.1, 0.1], "Keras")], { description: "", document: window.document });
+    expect(labels(same)).toEqual(["ours, PyTorch", "Keras"]);
+  });
+
+  it("draws a build-time figure to scale (text counter-scaled by the page) and a live one at its own width in 12 px text", () => {
+    const { window } = new JSDOM("");
+    const built = renderScheduleFigure(curvePoints(rates, "a"), { description: "", document: window.document });
+    const live = renderScheduleFigure(curvePoints(rates, "a"), { description: "", document: window.document, width: 350 });
+    expect(built.classList.contains("lr-scaled")).toBe(true);
+    expect(live.classList.contains("lr-scaled")).toBe(false);
+    expect(live.getAttribute("width")).toBe("350");
+    expect(live.getAttribute("style")).toMatch(/font-size: 12px/);
+  });
+
+  it("holds the y axis at yMax, so a lower rate draws a lower curve instead of new tick labels", () => {
+    const { window } = new JSDOM("");
+    const draw = (scale: number) => {
+      const svg = renderScheduleFigure(curvePoints(rates.map((r) => r * scale), "a"), { description: "", document: window.document, yMax: 0.12 });
+      const ticks = [...svg.querySelectorAll('g[data-mark="y-axis tick label"] text')].map((t) => t.textContent);
+      return { ticks, path: svg.querySelector('g[data-mark="line"] path')?.getAttribute("d") };
+    };
+    const [high, low] = [draw(1), draw(0.5)];
+    expect(low.ticks).toEqual(high.ticks);
+    expect(low.path).not.toBe(high.path);
+  });
 });
+
