@@ -133,7 +133,7 @@ export const dynamicsClaims: readonly Claim[] = [
     value("6.4\\times10^{-5}", () => electraRate(1e-4, 0.8, 12, 12)), value("5.50\\times10^{-6}", () => electraRate(1e-4, 0.8, 12, 1)),
     value("4.40\\times10^{-6}", () => electraRate(1e-4, 0.8, 12, 0)), value("0.0057", () => maeScale(0.65, 12, 1)), value("0.0037", () => maeScale(0.65, 12, 0)),
   ]),
-  entry("learning-rate-tuning", "$K = 1 + \\lceil \\log_2 1000 \\rceil = 11$ runs; with half-decade steps $r = \\sqrt{10} \\approx 3.16$, $K = 1 + \\lceil \\log_{3.16} 1000 \\rceil = 7$ runs", [
+  entry("learning-rate-tuning", "$K = 1 + \\lceil \\log_2 1000 \\rceil = 11$ runs; with half-decade steps $r = \\sqrt{10} \\approx 3.16$, $K = 1 + \\lceil \\log_{\\sqrt{10}} 1000 \\rceil = 7$ runs", [
     value("11", () => gridSize(1e-4, 1e-1, 2)), value("3.16", () => Math.sqrt(10)), value("7", () => gridSize(1e-4, 1e-1, Math.sqrt(10))),
   ]),
   entry("gradient-noise-scale", "Then $\\operatorname{tr}\\Sigma = (2.0 - 1.1)/(1/32 - 1/512) = 30.72$ and $\\lvert G\\rvert^2 = (512 \\cdot 1.1 - 32 \\cdot 2.0)/(512 - 32) = 1.04$, so $\\mathcal{B}_{\\text{simple}} \\approx 29.5$.", [
