@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -45,15 +46,29 @@ async function fileFor(root: string, pathname: string): Promise<string | null> {
   }
 }
 
-export async function serveStatic(distDir: string, base: string): Promise<RunningServer> {
+export interface ServeOptions {
+  /** Gzip text files for a client that accepts it, as static hosts do (the audit measures a deploy). Default off. */
+  compress?: boolean;
+}
+
+const TEXT = new Set([".html", ".js", ".mjs", ".css", ".svg", ".json", ".txt", ".xml"]);
+
+export async function serveStatic(distDir: string, base: string, options: ServeOptions = {}): Promise<RunningServer> {
   const root = resolve(distDir);
   const respond = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const { pathname } = new URL(req.url ?? "/", "http://127.0.0.1");
     const inBase = pathname.startsWith(base) ? "/" + pathname.slice(base.length) : null;
     const file = inBase === null ? null : await fileFor(root, inBase);
     if (file) {
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-      res.end(await readFile(file));
+      const type = TYPES[extname(file)] ?? "application/octet-stream";
+      const body = await readFile(file);
+      if (options.compress && TEXT.has(extname(file)) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
+        res.writeHead(200, { "content-type": type, "content-encoding": "gzip", vary: "accept-encoding" });
+        res.end(gzipSync(body));
+        return;
+      }
+      res.writeHead(200, { "content-type": type });
+      res.end(body);
       return;
     }
     const notFound = await readFile(join(root, "404.html")).catch(() => Buffer.from("Not found"));
