@@ -29,6 +29,7 @@ interface Run {
   unigramBits: number;
   unigramValBits: number;
   backend: string;
+  stepsPerSecond: number;
 }
 
 const element = <K extends keyof HTMLElementTagNameMap>(tag: K, text = ""): HTMLElementTagNameMap[K] => Object.assign(document.createElement(tag), { textContent: text });
@@ -116,8 +117,11 @@ export function mountTextRace(root: HTMLElement): void {
       (tr.firstChild as HTMLElement).setAttribute("scope", "row");
       return tr;
     }));
-    const last = run.records.at(-1);
-    progress.value = last ? last.step + 1 : 0;
+    const done = run.records.length;
+    progress.value = done;
+    if (run.stepsPerSecond > 0) speed.value = `${run.stepsPerSecond.toFixed(1)} steps/s`;
+    const left = (run.config.steps - done) / Math.max(run.stepsPerSecond, 1e-9);
+    if (root.dataset.state === "running" && done > 0) status.textContent = `Step ${done} of ${run.config.steps} on ${run.backend}, about ${left < 90 ? `${Math.ceil(left)} s` : `${Math.ceil(left / 60)} min`} left.`;
   };
   const redraw = redrawScheduler([buildFigure, showFigure, drawTable], { interval: redrawInterval() });
   // Plot's first figure costs its code's first run: spend it while the page is idle, not during the first frames of a race.
@@ -176,15 +180,13 @@ export function mountTextRace(root: HTMLElement): void {
         if (root.dataset.state === "starting") setState("running");
         status.textContent = `Training on ${run.backend}…`;
         return;
-      case "records": {
+      case "records":
         run.records.push(...message.records);
         run.divergences.push(...message.divergences);
-        const left = (run.config.steps - message.step) / Math.max(message.stepsPerSecond, 1e-9);
-        speed.value = `${message.stepsPerSecond.toFixed(1)} steps/s`;
-        if (root.dataset.state === "running") status.textContent = `Step ${message.step} of ${run.config.steps} on ${run.backend}, about ${left < 90 ? `${Math.ceil(left)} s` : `${Math.ceil(left / 60)} min`} left.`;
+        run.stepsPerSecond = message.stepsPerSecond;
+        // The status, progress, figure and table follow in the next redraw round (at most 5 a second).
         redraw();
         return;
-      }
       case "sampling":
         clock(false);
         setState("sampling");
@@ -220,7 +222,7 @@ export function mountTextRace(root: HTMLElement): void {
     say(null);
     stopWorker();
     trainedMs = 0;
-    run = { settings, config, records: [], divergences: [], samples: [], unigramBits: 0, unigramValBits: 0, backend: "" };
+    run = { settings, config, records: [], divergences: [], samples: [], unigramBits: 0, unigramValBits: 0, backend: "", stepsPerSecond: 0 };
     link(settings);
     if (root.dataset.urlState === "on") writeQuery(textSettingsToQuery(settings));
     command.textContent = textRaceCommand(settings);
