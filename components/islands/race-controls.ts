@@ -5,7 +5,7 @@
  * checks the whole setup again.
  */
 import { BACKEND_CHOICES, type BackendChoiceName } from "../../src/browser/backends.ts";
-import { RACE_LIMITS, type RaceSetup, type RaceSetupInput } from "./training-race-model.ts";
+import { expressionOf, RACE_LIMITS, type RaceSetup, type RaceSetupInput } from "./training-race-model.ts";
 
 interface ControlHandlers {
   /** A setting changed: build a new setup from the current one and this change. */
@@ -36,6 +36,10 @@ export function syncControls(element: HTMLElement, setup: RaceSetup, backend: Ba
     if (el) el.value = value;
   }
   for (const box of kindBoxes(element)) box.checked = setup.schedules.some((s) => s.kind === box.dataset.kind);
+  // The expression field keeps the reader's text while the race has no written schedule.
+  const expression = expressionOf(setup);
+  const field = control<HTMLInputElement>(element, "expression");
+  if (field && expression !== undefined) field.value = expression;
 }
 
 const isBackendChoice = (value: string): value is BackendChoiceName => (BACKEND_CHOICES as readonly string[]).includes(value);
@@ -61,6 +65,7 @@ export function wireControls(element: HTMLElement, current: () => RaceSetup, on:
   whole("steps", "steps");
   whole("batch", "batchSize");
   listen("lr", (raw) => on.rebuild({ lr: raw.trim() === "" ? null : Number(raw) }));
+  listen("expression", (expression) => on.rebuild({ expression }));
   listen("backend", (value) => {
     if (isBackendChoice(value)) on.backend(value);
   });
@@ -72,7 +77,8 @@ export function wireControls(element: HTMLElement, current: () => RaceSetup, on:
         box.checked = !box.checked;
         return;
       }
-      on.rebuild({ schedules: kinds.join(",") });
+      const expression = control<HTMLInputElement>(element, "expression")?.value;
+      on.rebuild({ schedules: kinds.join(","), ...(kinds.includes("lambda") && expression !== undefined ? { expression } : {}) });
     });
   }
 }

@@ -5,7 +5,7 @@
  */
 import { colorsFor, renderRaceFigure } from "../../src/plots/race.ts";
 import { figureWidth } from "./figure-width.ts";
-import { registry } from "../../src/schedules/index.ts";
+import { formulaOf, registry } from "../../src/schedules/index.ts";
 import { taskInfo } from "../../src/data/datasets.ts";
 import { fmt, pct, plannedRates, type RaceLog, type RaceSetup } from "./training-race-model.ts";
 
@@ -76,7 +76,8 @@ export function updateLegend(element: HTMLElement, setup: RaceSetup): void {
       name.textContent = setup.labels[k] ?? registry[s.kind].title;
       li.append(swatch, " ", name, " ");
       const formula = element.querySelector<HTMLTemplateElement>(`template[data-formula="${CSS.escape(s.kind)}"]`);
-      if (formula) {
+      if (s.kind === "lambda") li.append(expressionFormula(s));
+      else if (formula) {
         const span = document.createElement("span");
         span.className = "legend-formula";
         span.append(formula.content.cloneNode(true));
@@ -85,6 +86,19 @@ export function updateLegend(element: HTMLElement, setup: RaceSetup): void {
       return li;
     }),
   );
+}
+
+/** A written schedule's formula: its expression as code at once, typeset from the same tree once KaTeX has loaded. */
+function expressionFormula(spec: Extract<RaceSetup["schedules"][number], { kind: "lambda" }>): HTMLElement {
+  const span = document.createElement("span");
+  span.className = "legend-formula";
+  span.append(Object.assign(document.createElement("code"), { textContent: spec.expression }));
+  const latex = formulaOf(spec);
+  void import("katex").then(({ default: katex }) => {
+    // KaTeX escapes every character it prints; the LaTeX comes from the parsed tree, never from the text.
+    span.innerHTML = katex.renderToString(latex, { throwOnError: true });
+  }, () => undefined);
+  return span;
 }
 
 /** A line in the race's event log (divergence, plateau cuts). */

@@ -14,7 +14,7 @@ import { readQuery, writeQuery } from "../../src/browser/url-adapter.ts";
 import { taskInfo } from "../../src/data/datasets.ts";
 import type { RaceRecord } from "../../src/training/race.ts";
 import { BOUNDARY_CELLS, drawsBoundary } from "../../src/training/boundary-grid.ts";
-import { raceSetup, RaceLog, RaceSetupError, fmt, type RaceSetup, type RaceSetupInput } from "./training-race-model.ts";
+import { expressionOf, raceSetup, RaceLog, RaceSetupError, fmt, type RaceSetup, type RaceSetupInput } from "./training-race-model.ts";
 import { raceFromQuery, raceToQuery } from "./race-url.ts";
 import { syncControls, wireControls } from "./race-controls.ts";
 import { drawAccuracy, drawLoss, drawRates, fillTable, logLine, showProgress, updateLegend, warmUpFigures } from "./race-view.ts";
@@ -47,7 +47,7 @@ function applyLesson(element: HTMLElement, lesson: Lesson): void {
 /** The current setup as the input `raceSetup` takes, so a change can be applied on top. */
 function inputOf(setup: RaceSetup): RaceSetupInput {
   const { task, optimizer, seed, steps, batchSize, lr, cycleMomentum } = setup;
-  return { task, optimizer, seed, steps, batchSize, lr, cycleMomentum, schedules: setup.schedules.map((s) => s.kind).join(",") };
+  return { task, optimizer, seed, steps, batchSize, lr, cycleMomentum, schedules: setup.schedules.map((s) => s.kind).join(","), expression: expressionOf(setup) };
 }
 
 export function mountTrainingRace(element: HTMLElement): void {

@@ -5,7 +5,7 @@
  * each figure, the markers (divergence, plateau cuts), the summary table and
  * a text description.
  */
-import { makeSchedule } from "../../src/schedules/index.ts";
+import { ExpressionError, formatErrors, makeSchedule, parseSpec } from "../../src/schedules/index.ts";
 import type { RaceRecord } from "../../src/training/race.ts";
 import { PROFILES, raceRanges, RaceSettingsError, resolveRace, type RaceInput, type RaceSettings } from "../../src/training/settings.ts";
 import type { RaceMarker, RacePoint } from "../../src/plots/race.ts";
@@ -27,19 +27,46 @@ export type RaceSetup = RaceSettings;
 export interface RaceSetupInput extends Omit<RaceInput, "schedules"> {
   /** Comma-separated kinds ("constant,step,cosine"), fitted to the run's length. */
   schedules?: string;
+  /** The Python lambda of a `lambda` schedule in the race (its default expression when absent). */
+  expression?: string;
+}
+
+/** The expression of the race's written schedule, if it has one. */
+export function expressionOf(setup: RaceSetup): string | undefined {
+  const spec = setup.schedules.find((s) => s.kind === "lambda");
+  return spec?.kind === "lambda" ? spec.expression : undefined;
 }
 
 export class RaceSetupError extends Error {}
 
 /** The race from the island's props or controls: src/training/settings.ts under the browser's limits. */
 export function raceSetup(input: RaceSetupInput): RaceSetup {
-  const { schedules, ...rest } = input;
+  const { schedules, expression, ...rest } = input;
+  let setup: RaceSetup;
   try {
-    return resolveRace({ ...rest, ...(schedules === undefined ? {} : { schedules: schedules.split(",").map((k) => k.trim()).filter(Boolean) }) }, "browser");
+    setup = resolveRace({ ...rest, ...(schedules === undefined ? {} : { schedules: schedules.split(",").map((k) => k.trim()).filter(Boolean) }) }, "browser");
   } catch (error) {
     if (error instanceof RaceSettingsError) throw new RaceSetupError(error.message);
     throw error;
   }
+  if (expression === undefined) return setup;
+  return {
+    ...setup,
+    schedules: setup.schedules.map((spec) => {
+      if (spec.kind !== "lambda") return spec;
+      const parsed = parseSpec({ ...spec, expression });
+      if (!parsed.ok) throw new RaceSetupError(`expression: ${formatErrors(parsed.errors)}`);
+      // Every rate of the run, checked before it trains: a NaN, infinite or negative one is named with its step.
+      const rate = makeSchedule(parsed.spec);
+      try {
+        for (let t = 0; t < setup.steps; t += 1) rate(t);
+      } catch (error) {
+        if (error instanceof ExpressionError) throw new RaceSetupError(`expression: ${error.message}`);
+        throw error;
+      }
+      return parsed.spec;
+    }),
+  };
 }
 
 export interface RaceRow {

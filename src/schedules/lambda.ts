@@ -45,7 +45,8 @@ export const lambda = defineFamily({
       return rate;
     };
   },
-  capabilities: { raceable: false, comparable: true, landscape: false },
+  // Raceable: the race's URL carries the expression (`expr`), refused with a notice when it does not parse.
+  capabilities: { raceable: true, comparable: true, landscape: false },
   fit: keepDefaults,
 });
 
