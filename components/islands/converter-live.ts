@@ -5,8 +5,8 @@
  * naming the characters, and the last good drawing stays.
  */
 import { renderScheduleFigure } from "../../src/plots/schedule-figure.ts";
-import { convertCall, type Converted } from "./converter-model.ts";
-import { noticeBox } from "./notice-view.ts";
+import { convertCall, converterFromQuery, raceLinkQuery, type Converted } from "./converter-model.ts";
+import { noticeBox, urlNoticeText } from "./notice-view.ts";
 
 function cell(text: string, code = false): HTMLTableCellElement {
   const td = document.createElement("td");
@@ -44,7 +44,7 @@ async function show(element: HTMLElement, result: Converted, steps: number): Pro
   const kind = result.spec?.kind ?? "";
   setLink(element, "explorer", result.explorer ? `${base}${result.explorer}` : null);
   setLink(element, "entry", entries[kind] ? `${base}${entries[kind]}` : null);
-  setLink(element, "race", raceable.includes(kind) ? `${base}playground/?schedules=${kind}` : null);
+  setLink(element, "race", result.spec && raceable.includes(kind) ? `${base}playground/?${raceLinkQuery(result.spec)}` : null);
   const formula = element.querySelector<HTMLElement>("[data-role=formula]");
   if (formula) {
     if (result.latex === null) formula.replaceChildren();
@@ -60,6 +60,14 @@ export function mountConverter(element: HTMLElement): void {
   const call = element.querySelector<HTMLTextAreaElement>("textarea[data-role=call]");
   const baseInput = element.querySelector<HTMLInputElement>("input[data-role=base]");
   const say = noticeBox(element.querySelector<HTMLElement>("[data-role=notice]"));
+  // What the address asked for and was refused stays in view until the reader changes something.
+  let fromAddress: string | null = null;
+  if (element.dataset.urlState === "on" && location.search !== "" && call && baseInput) {
+    const { state, notices } = converterFromQuery(new URLSearchParams(location.search), { call: call.value, baseLr: Number(baseInput.value) }, steps);
+    call.value = state.call;
+    baseInput.value = String(state.baseLr);
+    fromAddress = urlNoticeText(notices);
+  }
   const redraw = (): void => {
     const text = call?.value ?? "";
     const baseLr = Number(baseInput?.value);
@@ -75,12 +83,16 @@ export function mountConverter(element: HTMLElement): void {
       return;
     }
     call?.removeAttribute("aria-invalid");
-    say(null);
+    say(fromAddress);
     void show(element, result, steps).then(() => {
       element.dataset.state = "live";
     });
   };
-  element.addEventListener("input", redraw);
-  element.addEventListener("change", redraw);
+  const edited = (): void => {
+    fromAddress = null;
+    redraw();
+  };
+  element.addEventListener("input", edited);
+  element.addEventListener("change", edited);
   redraw();
 }

@@ -12,6 +12,8 @@ import { explorerModel, type LibraryRun } from "./schedule-explorer-model.ts";
 import { libraryPanels } from "./schedule-explorer-libraries.ts";
 import { explorerToQuery } from "./explorer-url.ts";
 import { NO_LESSON } from "./lesson.ts";
+import { MAX_VALUE_LENGTH, numberField, textField } from "../../src/browser/url-fields.ts";
+import { readUrlState, writeUrlState, type UrlFields, type UrlNotice } from "../../src/browser/url-state.ts";
 
 export interface Converted {
   ok: true;
@@ -71,4 +73,45 @@ export function convertCall(text: string, baseLr: number, steps: number): Conver
     libraries: model.libraries,
     explorer: `embed/explorer/${mapped.spec.kind}/?${explorerToQuery({ spec: mapped.spec, compare: "", lesson: NO_LESSON }).toString()}`,
   };
+}
+
+/** What a converter's address may set: the call and the optimizer's lr. */
+export interface ConverterState {
+  call: string;
+  baseLr: number;
+}
+
+const CONVERTER_FIELDS: UrlFields<ConverterState> = {
+  call: textField("call", MAX_VALUE_LENGTH),
+  baseLr: numberField("lr", { min: 0, max: 1e6, minExclusive: true }),
+};
+
+/**
+ * The state an embed's query names: a bad lr keeps the current one, and a
+ * call that does not convert (unknown name, wrong argument, anything but a
+ * scheduler call) is refused, keeping the current call, with the reason.
+ */
+export function converterFromQuery(query: URLSearchParams, current: ConverterState, steps: number): { state: ConverterState; notices: UrlNotice[] } {
+  const { state, notices } = readUrlState(query, CONVERTER_FIELDS, current);
+  if (state.call === current.call) return { state, notices };
+  const result = convertCall(state.call, state.baseLr, steps);
+  if (result.ok) return { state, notices };
+  const where = result.to > result.from && result.to - result.from < state.call.length ? ` at characters ${result.from + 1}–${result.to}` : "";
+  // A reason may quote the call; a notice repeats only the start of it.
+  const reason = [...result.message].length > 200 ? `${[...result.message].slice(0, 200).join("")}…` : result.message;
+  return { state: { ...state, call: current.call }, notices: [...notices, { param: "call", message: `call: ${reason}${where}; using the example` }] };
+}
+
+export function converterToQuery(state: ConverterState): URLSearchParams {
+  return writeUrlState(state, CONVERTER_FIELDS);
+}
+
+/** The playground's query for a race with the converted schedule (a written one carries its expression and base rate). */
+export function raceLinkQuery(spec: ScheduleSpec): string {
+  const query = new URLSearchParams({ schedules: spec.kind });
+  if (spec.kind === "lambda") {
+    query.set("lr", String(spec.lr));
+    query.set("expr", spec.expression);
+  }
+  return query.toString();
 }

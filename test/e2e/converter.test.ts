@@ -41,4 +41,59 @@ describe("/convert/", () => {
     expect(log.consoleErrors).toEqual([]);
     await page.close();
   });
+
+  it("is linked from the site's navigation, marked as the current page there", async () => {
+    const page = await site.browser.newPage();
+    await page.goto(site.server.url(""));
+    await page.locator("nav[aria-label=Site] a", { hasText: "Convert" }).click();
+    await page.waitForURL(/\/convert\/$/);
+    await expect(page.locator("nav[aria-label=Site] a[aria-current=page]").textContent()).resolves.toBe("Convert");
+    await page.close();
+  });
+});
+
+describe("/embed/convert/", () => {
+  const CALL = "get_cosine_schedule_with_warmup(optimizer, num_warmup_steps=10, num_training_steps=100)";
+
+  it("converts the call its address poses, with no site chrome, and a permalink on /convert/ does the same", async () => {
+    const page = await site.browser.newPage();
+    const log = watch(page, site.server.origin);
+    for (const path of ["embed/convert/", "convert/"]) {
+      await page.goto(site.server.url(`${path}?${new URLSearchParams({ call: CALL, lr: "0.5" }).toString()}`), { waitUntil: "networkidle" });
+      const converter = page.locator("lr-converter");
+      await expect.poll(() => converter.getAttribute("data-state"), { timeout: 15_000 }).toBe("live");
+      await expect(converter.locator("textarea[data-role=call]").inputValue()).resolves.toBe(CALL);
+      await expect(converter.locator("input[data-role=base]").inputValue()).resolves.toBe("0.5");
+      await expect(converter.locator("[data-role=caption]").textContent()).resolves.toContain("get_cosine_schedule_with_warmup (Hugging Face)");
+      await expect(converter.locator("[data-role=notice]").isHidden()).resolves.toBe(true);
+    }
+    await page.goto(site.server.url("embed/convert/"));
+    await expect(page.locator("header, nav[aria-label=Site]").count()).resolves.toBe(0);
+    expect(log.pageErrors).toEqual([]);
+    expect(log.foreignRequests).toEqual([]);
+    await page.close();
+  });
+
+  it("refuses a hostile call or lr in its address with a notice, keeping the example", async () => {
+    const page = await site.browser.newPage();
+    const log = watch(page, site.server.origin);
+    const hostile = new URLSearchParams({ call: "LambdaLR(opt, lambda t: __import__('os').system('rm -rf /'))<img src=x onerror=alert(1)>", lr: "Infinity", "\u202Eevil": "1" });
+    await page.goto(site.server.url(`embed/convert/?${hostile.toString()}`), { waitUntil: "networkidle" });
+    const converter = page.locator("lr-converter");
+    await expect.poll(() => converter.getAttribute("data-state"), { timeout: 15_000 }).toBe("live");
+    const notice = (await converter.locator("[data-role=notice]").textContent()) ?? "";
+    expect(notice).toMatch(/call: .*; using the example/);
+    expect(notice).toMatch(/lr: must be a number/);
+    expect(notice).toMatch(/ignored: /);
+    expect(notice).not.toContain("\u202E");
+    await expect(converter.locator("[data-role=notice] img").count()).resolves.toBe(0);
+    await expect(converter.locator("textarea[data-role=call]").inputValue()).resolves.toMatch(/^torch\.optim\.lr_scheduler\.OneCycleLR\(/);
+    await expect(converter.locator("[data-role=caption]").textContent()).resolves.toContain("OneCycleLR (PyTorch)");
+    // Editing the call clears the address's notice.
+    await converter.locator("textarea[data-role=call]").fill("StepLR(opt, step_size=10)");
+    await expect.poll(() => converter.locator("[data-role=notice]").isHidden()).toBe(true);
+    expect(log.pageErrors).toEqual([]);
+    expect(log.consoleErrors).toEqual([]);
+    await page.close();
+  });
 });

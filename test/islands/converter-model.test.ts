@@ -1,6 +1,6 @@
 /** The converter's model: a pasted call → the library's values, our spec and formula, the other libraries' closest calls. */
 import { describe, expect, it } from "vitest";
-import { convertCall } from "../../components/islands/converter-model.ts";
+import { convertCall, converterFromQuery, converterToQuery } from "../../components/islands/converter-model.ts";
 import { pytorchAdapter } from "../../src/schedules/frameworks/pytorch.ts";
 
 describe("convertCall", () => {
@@ -36,5 +36,44 @@ describe("convertCall", () => {
     const result = convertCall(text, 0.1, 10);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(text.slice(result.from, result.to)).toBe("__import__");
+  });
+
+  describe("the converter's address (embeds and permalinks)", () => {
+    const current = { call: "OneCycleLR(opt, max_lr=0.1, total_steps=100)", baseLr: 0.1 };
+    const read = (query: string) => converterFromQuery(new URLSearchParams(query), current, 100);
+
+    it("a call that converts and an lr set the state, and write back the same", () => {
+      const { state, notices } = read("call=CosineAnnealingLR(opt%2C%20T_max%3D50)&lr=0.3");
+      expect(notices).toEqual([]);
+      expect(state).toEqual({ call: "CosineAnnealingLR(opt, T_max=50)", baseLr: 0.3 });
+      expect(converterFromQuery(converterToQuery(state), current, 100).state).toEqual(state);
+    });
+
+    it("refuses a hostile or broken call with the parser's reason, keeping the example", () => {
+      for (const [call, reason] of [
+        ["LambdaLR(opt, lambda t: __import__('os').system('x'))", /__import__|not allowed/],
+        ["open('/etc/passwd')", /open/],
+        ["LambdaLR(opt, lambda t: " + "(".repeat(100) + "t" + ")".repeat(100) + ")", /nested more than 40 levels deep/],
+        ["LambdaLR(opt, lambda t: " + "(".repeat(900) + "t" + ")".repeat(900) + ")", /at most 1000 are allowed/],
+        ["LambdaLR(opt, lambda t: " + "(".repeat(5000) + "t" + ")".repeat(5000) + ")", /is 10026 characters long \(at most 2000\)/],
+        ["StepLR(opt, step_size=-3)", /step_size/],
+      ] as const) {
+        const { state, notices } = read(new URLSearchParams({ call }).toString());
+        expect(state.call, call.slice(0, 40)).toBe(current.call);
+        expect(notices.map((n) => n.param)).toContain("call");
+        const message = notices.find((n) => n.param === "call")!.message;
+        expect(message).toMatch(/^call: /);
+        expect(message.length).toBeLessThan(300);
+        expect(message).toMatch(reason);
+        expect(message).toMatch(/; using (the example|OneCycleLR\(opt, max_lr=0\.1, total_steps=100\))$/);
+      }
+    });
+
+    it("a bad lr keeps the current one and says so; unknown keys are named", () => {
+      const { state, notices } = read("lr=0x10&evil=1");
+      expect(state).toEqual(current);
+      expect(notices.map((n) => n.message).join(" ")).toMatch(/lr: must be a number in \(0, 1000000\], got .*0x10.*; using 0\.1/);
+      expect(notices.map((n) => n.param)).toContain("ignored");
+    });
   });
 });
