@@ -38,3 +38,17 @@ export function writeRuns({ races, out, names, machineFree }: RunOptions): numbe
   }
   return 0;
 }
+
+/** The first steps kept by thinRecords: enough for a test to re-run and compare. */
+export const KEPT_FIRST_STEPS = 10;
+
+/**
+ * For a race of many steps (src/training's Race): drops the machine's speed and
+ * keeps the records a notebook reads (evaluations, sharpness) and the first
+ * KEPT_FIRST_STEPS, so the committed file stays small.
+ */
+export function thinRecords(result: Record<string, unknown>): void {
+  delete result.stepsPerSecond;
+  const records = result.records as { valLoss?: unknown; sharpness?: unknown }[];
+  result.records = records.filter((r, i) => i < KEPT_FIRST_STEPS || r.valLoss !== undefined || r.sharpness !== undefined);
+}

@@ -1,0 +1,55 @@
+/**
+ * Curves of a committed race, drawn at build time (components/mdx/RaceCurves.astro):
+ * one line per curve on the race figure's axes (plots/race.ts), dashed where a
+ * curve is secondary (an average beside its run's weights), with optional
+ * horizontal reference lines in a curve's colour (2/η beside a sharpness
+ * curve). Colours come from qLegend: distinct up to nine curves.
+ */
+import * as Plot from "@observablehq/plot";
+import { asAccessibleImage } from "./accessible.ts";
+import { qLegend } from "./q-learning.ts";
+import { raceFigureOptions, type RacePoint } from "./race.ts";
+
+export interface Curve {
+  label: string;
+  points: readonly { step: number; value: number | null }[];
+  /** Drawn dashed, under the solid curves. */
+  dashed?: boolean;
+  /** A horizontal line at this value in the curve's colour (e.g. 2/η). */
+  reference?: number;
+}
+
+export interface RunCurvesOptions {
+  steps: number;
+  y: { label: string; log?: boolean; domain?: [number, number] };
+  description: string;
+  document?: Document;
+  width?: number;
+  height?: number;
+}
+
+/** Each curve's label and colour, in order (the figure's and the HTML legend's). */
+export function curveLegend(curves: readonly Curve[]): { label: string; color: string; dashed: boolean }[] {
+  return qLegend(curves.map((c) => c.label)).map((l, i) => ({ ...l, dashed: curves[i]?.dashed === true }));
+}
+
+export function runCurvesFigureOptions(curves: readonly Curve[], options: RunCurvesOptions): Plot.PlotOptions {
+  const labels = curves.map((c) => c.label);
+  const points = (dashed: boolean): RacePoint[] =>
+    curves.filter((c) => (c.dashed === true) === dashed).flatMap((c) => c.points.filter((p) => p.value !== null).map((p) => ({ step: p.step, run: c.label, value: p.value as number })));
+  const references = curves.flatMap((c) => (c.reference === undefined ? [] : [{ run: c.label, value: c.reference }]));
+  const base = raceFigureOptions(points(false), {
+    runs: labels, steps: options.steps, y: options.y, description: options.description, secondary: points(true),
+    height: options.height ?? 260, ...(options.width ? { width: options.width } : {}), ...(options.document ? { document: options.document } : {}),
+  });
+  const legend = curveLegend(curves);
+  return {
+    ...base,
+    color: { domain: labels, range: legend.map((l) => l.color) },
+    marks: [Plot.ruleY(references, { y: "value", stroke: "run", strokeDasharray: "2,4", strokeWidth: 1.25 }), ...(base.marks ?? [])],
+  };
+}
+
+export function renderRunCurves(curves: readonly Curve[], options: RunCurvesOptions): SVGSVGElement | HTMLElement {
+  return asAccessibleImage(Plot.plot(runCurvesFigureOptions(curves, options)));
+}
