@@ -7,6 +7,7 @@
 import { renderScheduleFigure } from "../../src/plots/schedule-figure.ts";
 import { convertCall, converterFromQuery, raceLinkQuery, type Converted } from "./converter-model.ts";
 import { noticeBox, urlNoticeText } from "./notice-view.ts";
+import { pythonEditorOnInteraction } from "./python-editor-loader.ts";
 
 function cell(text: string, code = false): HTMLTableCellElement {
   const td = document.createElement("td");
@@ -95,4 +96,5 @@ export function mountConverter(element: HTMLElement): void {
   element.addEventListener("input", edited);
   element.addEventListener("change", edited);
   redraw();
+  if (call) pythonEditorOnInteraction(call);
 }

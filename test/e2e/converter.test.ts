@@ -23,9 +23,20 @@ describe("/convert/", () => {
     const log = watch(page, site.server.origin);
     await page.goto(site.server.url("convert/"), { waitUntil: "networkidle" });
     const converter = page.locator("lr-converter");
-    const field = converter.locator("textarea[data-role=call]");
+    const textarea = converter.locator("textarea[data-role=call]");
     await converter.hover();
     await expect.poll(() => converter.getAttribute("data-state"), { timeout: 15_000 }).toBe("live");
+    // No editor code before the reader reaches for the field; focusing it swaps in the Python editor, highlighted.
+    await expect(converter.locator(".cm-editor").count()).resolves.toBe(0);
+    await textarea.focus();
+    const field = converter.locator(".cm-content");
+    await expect.poll(() => field.count(), { timeout: 15_000 }).toBe(1);
+    await expect(textarea.isHidden()).resolves.toBe(true);
+    await expect(field.getAttribute("aria-label")).resolves.toBe("A scheduler call, as written in Python");
+    await expect.poll(() => field.evaluate((el) => el.matches(":focus"))).toBe(true);
+    await expect(field.textContent()).resolves.toBe("torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=0.1, total_steps=100)");
+    // Highlighted by the Python grammar: the number is in its own styled span.
+    await expect(field.locator("span", { hasText: /^0\.1$/ }).count()).resolves.toBeGreaterThan(0);
     await field.fill("keras.optimizers.schedules.ExponentialDecay(0.1, decay_steps=10, decay_rate=0.5, staircase=True)");
     await expect.poll(() => converter.locator("[data-role=caption]").textContent()).toContain("ExponentialDecay (Keras), and the site's exponential decay");
     await expect.poll(() => converter.locator("[data-role=libraries] tbody").textContent()).toContain("StepLR");
@@ -35,6 +46,9 @@ describe("/convert/", () => {
     await expect.poll(() => converter.locator("[data-role=notice]").textContent()).toContain("unknown scheduler `system`");
     await field.fill("StepLR(opt, step_size=2, gama=0.5)");
     await expect.poll(() => converter.locator("[data-role=notice]").textContent()).toContain("StepLR has no argument `gama`; it takes step_size, gamma");
+    await expect(field.getAttribute("aria-invalid")).resolves.toBe("true");
+    // The hidden textarea holds the editor's text (the form's value and the fallback).
+    await expect(textarea.inputValue()).resolves.toBe("StepLR(opt, step_size=2, gama=0.5)");
     expect(await converter.locator("[data-role=caption]").textContent()).toContain("ExponentialDecay");
     expect((await converter.locator("[data-role=plot]").innerHTML()).length).toBeGreaterThan(plot.length / 2);
     expect(log.pageErrors).toEqual([]);
@@ -90,7 +104,9 @@ describe("/embed/convert/", () => {
     await expect(converter.locator("textarea[data-role=call]").inputValue()).resolves.toMatch(/^torch\.optim\.lr_scheduler\.OneCycleLR\(/);
     await expect(converter.locator("[data-role=caption]").textContent()).resolves.toContain("OneCycleLR (PyTorch)");
     // Editing the call clears the address's notice.
-    await converter.locator("textarea[data-role=call]").fill("StepLR(opt, step_size=10)");
+    await converter.locator("textarea[data-role=call]").focus();
+    await expect.poll(() => converter.locator(".cm-content").count(), { timeout: 15_000 }).toBe(1);
+    await converter.locator(".cm-content").fill("StepLR(opt, step_size=10)");
     await expect.poll(() => converter.locator("[data-role=notice]").isHidden()).toBe(true);
     expect(log.pageErrors).toEqual([]);
     expect(log.consoleErrors).toEqual([]);
