@@ -91,3 +91,22 @@ export function compactSvg<T extends Element>(root: T, digits = 1, tolerance = 0
   }
   return root;
 }
+
+/**
+ * Small multiples that repeat the same mark (a race's decision boundaries all show the same
+ * validation points): when the element `selector` finds is identical in every figure, the first
+ * keeps it under `id` and the others draw it with <use>, so the page carries it once.
+ * Returns whether it did (figures that differ are left alone).
+ */
+export function shareRepeatedMark(figures: readonly Element[], selector: string, id: string): boolean {
+  const marks = figures.map((figure) => figure.querySelector(selector));
+  const first = marks[0];
+  if (!first || marks.length < 2 || marks.some((mark) => !mark || mark.outerHTML !== first.outerHTML)) return false;
+  first.setAttribute("id", id);
+  for (const mark of marks.slice(1)) {
+    const use = mark!.ownerDocument.createElementNS("http://www.w3.org/2000/svg", "use");
+    use.setAttribute("href", `#${id}`);
+    mark!.replaceWith(use);
+  }
+  return true;
+}

@@ -2,7 +2,7 @@
 // within the tolerance of the original, on real Plot output.
 import { describe, expect, it } from "vitest";
 import { JSDOM } from "jsdom";
-import { compactSvg, roundNumbers, simplifyPath } from "../../src/plots/compact-svg.ts";
+import { compactSvg, roundNumbers, shareRepeatedMark, simplifyPath } from "../../src/plots/compact-svg.ts";
 import { renderRaceFigure, type RacePoint } from "../../src/plots/race.ts";
 
 type Point = [number, number];
@@ -80,5 +80,32 @@ describe("compactSvg on a race figure", () => {
     // The piecewise-constant run is two flat stretches and a drop: a handful of points, not 600.
     const flat = after.find((d) => d.startsWith("M") && pointsOf(d)[0]!.length <= 6);
     expect(flat).toBeDefined();
+  });
+});
+
+describe("shareRepeatedMark", () => {
+  const { document } = new JSDOM("<!doctype html><body></body>").window;
+  const figure = (cx: string) => {
+    const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    svg.innerHTML = `<rect width="5"></rect><g data-mark="dot"><circle cx="${cx}" cy="2" r="1.8"></circle></g>`;
+    return svg;
+  };
+
+  it("keeps one copy of an identical mark and draws the others with <use>", () => {
+    const figures = [figure("1"), figure("1"), figure("1")];
+    expect(shareRepeatedMark(figures, "[data-mark=dot]", "race-points")).toBe(true);
+    expect(figures[0]!.querySelector("#race-points circle")?.getAttribute("cx")).toBe("1");
+    for (const f of figures.slice(1)) {
+      expect(f.querySelector("circle")).toBeNull();
+      expect(f.querySelector("use")?.getAttribute("href")).toBe("#race-points");
+      expect(f.querySelector("rect")).not.toBeNull();
+    }
+  });
+
+  it("leaves figures alone when the marks differ or one is missing", () => {
+    const differ = [figure("1"), figure("2")];
+    expect(shareRepeatedMark(differ, "[data-mark=dot]", "p")).toBe(false);
+    expect(differ.map((f) => f.querySelectorAll("circle").length)).toEqual([1, 1]);
+    expect(shareRepeatedMark([figure("1"), figure("1")], "[data-mark=none]", "p")).toBe(false);
   });
 });
