@@ -70,7 +70,7 @@ function edgeBand(lr: number): [number, number] {
 const firsts = RATES.map((lr) => s1(lr).first);
 
 const SENTENCES: string[] = [
-  `At every rate the sharpness starts near 5 (between ${one(Math.min(...firsts))} and ${one(Math.max(...firsts))} at the first measurement)`,
+  `In seed 1, at every rate the sharpness starts near 5 (between ${one(Math.min(...firsts))} and ${one(Math.max(...firsts))} at the first measurement)`,
   `At $\\eta = 0.1$ it climbs from ${one(s1(0.1).first)} to ${one(s1(0.1).max)} over the run; at $\\eta = 0.05$ it reaches ${one(s1(0.05).max)}.`,
   `At $\\eta = 0.3$ the sharpness first reaches $2/\\eta = 6.7$ at step ${firstAtEdge(0.3)} and then stays: over the second half of the run its mean is ${two(s1(0.3).ratio)} times $2/\\eta$.`,
   `At $\\eta = 0.2$ it reaches $2/\\eta = 10$ at step ${firstAtEdge(0.2)}, and its second-half mean is again ${two(s1(0.2).ratio)} times $2/\\eta$.`,
@@ -110,6 +110,17 @@ describe("the edge-of-stability notebook", () => {
     expect(s1(0.4).finalLoss / s1(0.1).finalLoss).toBeGreaterThan(9);
     expect(s1(0.4).finalLoss / s1(0.1).finalLoss).toBeLessThan(12);
     expect(Math.abs(s1(0.1).late - 10)).toBeLessThan(0.6);
+  });
+
+  it("seed 2 tells the same story: at the edge at 0.2, 0.3, 0.4, never at 0.05 and 0.1 (where 0.1 is still rising at the end)", () => {
+    expect(runs.has("seed2")).toBe(true);
+    for (const lr of [0.2, 0.3]) expect(Math.abs(stats("seed2", lr).ratio - 1)).toBeLessThan(0.05);
+    expect(stats("seed2", 0.4).ratio).toBeGreaterThan(1);
+    for (const lr of [0.05, 0.1]) expect(stats("seed2", lr).max).toBeLessThan(0.6 * (2 / lr));
+    const result = race(runs, "seed2");
+    const series = sharpnessSeries(result, labelOf(result, 0.1));
+    expect(series.at(-1)?.sharpness).toBe(stats("seed2", 0.1).max);
+    expect(page).toContain("in seed 2 the sharpness at $\\eta = 0.1$ was still rising at the end");
   });
 
   it("shows the command the script runs", () => {
