@@ -10,6 +10,7 @@
 import { sliderAttributes, valueFromSlider } from "../../src/browser/slider.ts";
 import { readQuery, writeQuery } from "../../src/browser/url-adapter.ts";
 import { renderLandscapeFigure } from "../../src/plots/landscape.ts";
+import { figureWidth } from "./figure-width.ts";
 import { colorOf, figureInput, fmt, landscapeModel, type LandscapeModel } from "./loss-landscape-model.ts";
 import {
   setupFromQuery,
@@ -135,7 +136,7 @@ export function mountLossLandscape(element: HTMLElement): void {
 
   const draw = (upTo?: number): void => {
     if (!model || !plot) return;
-    const options = { description: model.description, ariaLabel: model.title, ...(upTo === undefined ? {} : { upTo }) };
+    const options = { description: model.description, ariaLabel: model.title, width: figureWidth(plot), ...(upTo === undefined ? {} : { upTo }) };
     plot.replaceChildren(renderLandscapeFigure(figureInput(model), options));
   };
 

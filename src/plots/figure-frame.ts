@@ -70,9 +70,9 @@ export function figureFrame({ width, height, yLabelChars }: FrameInput): FigureF
     marginBottom,
     marginLeft,
     font,
-    // A tick label every six ems across (room for "20,000"), every two and a half ems down.
+    // A tick label every six ems across (room for "20,000"), every three ems down.
     xTicks: Math.max(2, Math.round(plotWidth / (6 * font))),
-    yTicks: Math.max(2, Math.round(plotHeight / (2.5 * font))),
+    yTicks: Math.max(3, Math.round(plotHeight / (3 * font))),
     scaled,
   };
 }

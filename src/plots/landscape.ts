@@ -6,6 +6,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { asAccessibleImage } from "./accessible.ts";
+import { axisNames, figureFrame, scaledIfStatic, TEXT_PX, type FigureFrame } from "./figure-frame.ts";
 import { SERIES_COLORS } from "./schedule-figure.ts";
 import type { ContourGrid, Domain, Minimum, Point } from "../landscape/index.ts";
 
@@ -36,6 +37,7 @@ export interface LandscapeFigureInput {
 export interface LandscapeFigureOptions {
   description: string;
   ariaLabel?: string;
+  /** CSS pixels of a live figure; absent at build time, where the figure scales with its box (see figure-frame.ts). */
   width?: number;
   /** Draw only the first `upTo` steps of each path (animation). */
   upTo?: number;
@@ -44,18 +46,19 @@ export interface LandscapeFigureOptions {
   document?: Document;
 }
 
-const MARGIN = { top: 16, right: 16, bottom: 40, left: 48 } as const;
-
-/** Height that keeps one unit of x as long as one unit of y, within bounds. */
-export function landscapeHeight(domain: Domain, width: number): number {
-  const inner = width - MARGIN.left - MARGIN.right;
+/** Height that keeps one unit of x as long as one unit of y, within bounds (margins as figureFrame sizes them). */
+function landscapeHeight(domain: Domain, frame: FigureFrame): number {
+  const inner = frame.width - frame.marginLeft - frame.marginRight;
   const ratio = (domain.yMax - domain.yMin) / (domain.xMax - domain.xMin);
-  return Math.round(Math.min(560, Math.max(260, inner * ratio + MARGIN.top + MARGIN.bottom)));
+  const margins = frame.marginTop + frame.marginBottom;
+  return Math.round(Math.min(560 + margins, Math.max(220 + margins, inner * ratio + margins)));
 }
 
 export function landscapeFigureOptions(input: LandscapeFigureInput, options: LandscapeFigureOptions): Plot.PlotOptions {
-  const width = options.width ?? 640;
   const { grid, domain } = input;
+  // Tick labels such as "−2.5": four characters. The frame's height is replaced by the one that keeps x and y to scale.
+  const probe = figureFrame({ width: options.width, height: 1, yLabelChars: 4 });
+  const frame = { ...probe, height: landscapeHeight(domain, probe) };
   const upTo = options.upTo ?? Infinity;
   const path = input.path.filter((p) => p.step <= upTo);
   const maxDots = options.maxDots ?? 120;
@@ -72,17 +75,17 @@ export function landscapeFigureOptions(input: LandscapeFigureInput, options: Lan
     return last ? [last] : [];
   });
   return {
-    width,
-    height: landscapeHeight(domain, width),
-    marginTop: MARGIN.top,
-    marginRight: MARGIN.right,
-    marginBottom: MARGIN.bottom,
-    marginLeft: MARGIN.left,
-    style: { background: "transparent", color: "currentColor", fontSize: "12px" },
+    width: frame.width,
+    height: frame.height,
+    marginTop: frame.marginTop,
+    marginRight: frame.marginRight,
+    marginBottom: frame.marginBottom,
+    marginLeft: frame.marginLeft,
+    style: { background: "transparent", color: "currentColor", ...(frame.scaled ? {} : { fontSize: `${TEXT_PX}px` }) },
     ariaLabel: options.ariaLabel ?? "Gradient descent paths on a loss landscape",
     ariaDescription: options.description,
-    x: { label: "x", domain: [domain.xMin, domain.xMax], grid: false },
-    y: { label: "y", domain: [domain.yMin, domain.yMax], grid: false },
+    x: { label: null, domain: [domain.xMin, domain.xMax], grid: false, ticks: frame.xTicks },
+    y: { label: null, domain: [domain.yMin, domain.yMax], grid: false, ticks: frame.yTicks },
     color: { type: "ordinal", domain: [...input.runs], range: [...input.colors] },
     marks: [
       Plot.contour(grid.values, {
@@ -105,11 +108,12 @@ export function landscapeFigureOptions(input: LandscapeFigureInput, options: Lan
       Plot.text(minima, { x: "x", y: "y", text: "label", dy: -12, fill: "currentColor", stroke: "var(--bg, white)", strokeWidth: 3, paintOrder: "stroke" }),
       Plot.dot([input.start], { x: (d: Point) => d[0], y: (d: Point) => d[1], symbol: "square", r: 5, fill: "currentColor" }),
       Plot.text([input.start], { x: (d: Point) => d[0], y: (d: Point) => d[1], text: () => "start", dy: -12, fill: "currentColor", stroke: "var(--bg, white)", strokeWidth: 3, paintOrder: "stroke" }),
+      ...axisNames(frame, { x: "x", y: "y" }),
     ],
     ...(options.document ? { document: options.document } : {}),
   };
 }
 
 export function renderLandscapeFigure(input: LandscapeFigureInput, options: LandscapeFigureOptions): SVGSVGElement | HTMLElement {
-  return asAccessibleImage(Plot.plot(landscapeFigureOptions(input, options)));
+  return scaledIfStatic(asAccessibleImage(Plot.plot(landscapeFigureOptions(input, options))), options.width);
 }

@@ -65,7 +65,10 @@ export function raceFigureOptions(points: readonly RacePoint[], options: RaceFig
   // A log axis over less than a decade gets no labelled ticks; there a linear axis reads better.
   const values = [...main, ...secondary].map((p) => p.value);
   const log = options.y.log === true && values.length > 0 && Math.max(...values) / Math.min(...values) >= 10;
-  const [lo, hi] = options.y.domain ?? (values.length > 0 ? [Math.min(...values), Math.max(...values)] : [0, 1]);
+  const extent: [number, number] = values.length > 0 ? [Math.min(...values), Math.max(...values)] : [0, 1];
+  // A linear quantity that falls by ten times or more (a decaying rate) is drawn from zero, so its ticks read as levels.
+  const domain = options.y.domain ?? (!log && extent[0] >= 0 && extent[0] <= extent[1] / 10 ? ([0, extent[1]] as [number, number]) : undefined);
+  const [lo, hi] = domain ?? extent;
   const height = options.height ?? 220;
   const probe = figureFrame({ width: options.width, height, yLabelChars: 4 });
   const yTicks = log ? [] : niceTicks(lo, hi, probe.yTicks);
@@ -83,8 +86,8 @@ export function raceFigureOptions(points: readonly RacePoint[], options: RaceFig
     ariaDescription: options.description,
     x: { label: null, domain: [0, steps], grid: true, ticks: niceTicks(0, steps, frame.xTicks), tickFormat: formatTick },
     y: log
-      ? { label: null, type: "log", grid: true, tickFormat: "~g", ...(options.y.domain ? { domain: options.y.domain } : {}) }
-      : { label: null, type: "linear", grid: true, ticks: yTicks, tickFormat: formatTick, ...(options.y.domain ? { domain: options.y.domain } : {}) },
+      ? { label: null, type: "log", grid: true, tickFormat: "~g", ...(domain ? { domain } : {}) }
+      : { label: null, type: "linear", grid: true, ticks: yTicks, tickFormat: formatTick, ...(domain ? { domain } : {}) },
     color: colorsFor(options.runs),
     marks: [
       Plot.line(secondary, { x: "step", y: "value", stroke: "run", strokeDasharray: "4,3", strokeOpacity: 0.8 }),

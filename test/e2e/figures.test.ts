@@ -38,8 +38,8 @@ function tickSizes(page: Page, scope: string): Promise<TickSize[]> {
   );
 }
 
-/** Every chart of the schedule explorers and training races on the page. */
-const ISLANDS = ":is(lr-schedule-figure, lr-training-race)";
+/** Every chart of the schedule explorers, training races and loss landscapes on the page. */
+const ISLANDS = ":is(lr-schedule-figure, lr-training-race, lr-loss-landscape)";
 
 async function expectReadable(page: Page, where: string, minFigures: number): Promise<void> {
   const sizes = await tickSizes(page, ISLANDS);
@@ -74,11 +74,11 @@ describe("figures at 390 px", () => {
     await context.close();
   });
 
-  it("keep tick labels at 11 px or more in the playground's race, before and after a live run", async () => {
+  it("keep tick labels at 11 px or more in the playground's race and landscape, and in a race after a live run", async () => {
     const context = await site.browser.newContext({ viewport: PHONE });
     const page = await context.newPage();
     await page.goto(site.server.url("playground/"), { waitUntil: "networkidle" });
-    await expectReadable(page, "playground as built", 3);
+    await expectReadable(page, "playground as built", 4);
     await page.goto(site.server.url("embed/race/"), { waitUntil: "networkidle" });
     const race = page.locator("lr-training-race");
     await race.locator("[data-action=run]").click();
