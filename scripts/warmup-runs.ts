@@ -22,10 +22,15 @@ const schedules = (lr: number): string[] => [
   "--labels", "no warmup,linear warmup,inverse sqrt",
 ];
 
+/** The shared settings with another seed (new initial weights and batches; the validation text stays the same). */
+const seeded = (seed: number): string[] => SHARED.map((a, i) => (SHARED[i - 1] === "--seed" ? String(seed) : a));
+
 export const RACES: Record<string, string[]> = {
   "post-lr0.03": [...SHARED, "--norm", "post", ...schedules(0.03)],
   "pre-lr0.03": [...SHARED, "--norm", "pre", ...schedules(0.03)],
   "post-lr0.02": [...SHARED, "--norm", "post", ...schedules(0.02)],
+  "pre-lr0.02": [...SHARED, "--norm", "pre", ...schedules(0.02)],
+  "post-lr0.03-seed2": [...seeded(2), "--norm", "post", ...schedules(0.03)],
 };
 
 function main(): number {

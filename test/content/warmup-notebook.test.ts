@@ -43,6 +43,11 @@ const sentences: { text: string; values: (number | null)[] }[] = [
   { text: "in the last 100 steps the run falls back to {0}. The inverse square root, which lowers the rate after the warmup, trains to {1} and stays there", values: [final("post-lr0.02", "linear warmup"), final("post-lr0.02", "inverse sqrt")] },
   { text: "the model trains without any warmup: it ends at {0} bits per character, against {1} for Post-LN", values: [final("pre-lr0.03", "no warmup"), final("post-lr0.03", "no warmup")] },
   { text: "Warmup still helps a little ({0} with the linear warmup, {1} with the inverse square root)", values: [final("pre-lr0.03", "linear warmup"), final("pre-lr0.03", "inverse sqrt")] },
+  { text: "it ends at {0} bits per character without warmup, {1} with the linear warmup and {2} with the inverse square root.", values: [final("pre-lr0.02", "no warmup"), final("pre-lr0.02", "linear warmup"), final("pre-lr0.02", "inverse sqrt")] },
+  {
+    text: "it ends at {0} without warmup, {1} with the linear warmup and {2} with the inverse square root, whose best was {3} after 250 steps. The inverse square root's success with seed 1 ({4})",
+    values: [final("post-lr0.03-seed2", "no warmup"), final("post-lr0.03-seed2", "linear warmup"), final("post-lr0.03-seed2", "inverse sqrt"), best("post-lr0.03-seed2", "inverse sqrt"), final("post-lr0.03", "inverse sqrt")],
+  },
 ];
 
 describe("the warmup notebook", () => {
@@ -60,6 +65,13 @@ describe("the warmup notebook", () => {
     // "by step 200 ... thrown it back": above 4.5 bits/char from the evaluation after 200 steps on.
     const curve = validationCurve(runs.get("post-lr0.03")?.result as TextRunData, 1);
     expect(curve.filter((p) => p.after >= 200).every((p) => p.bits > 4.5)).toBe(true);
+    expect(summary("post-lr0.03-seed2", "inverse sqrt").bestAfter).toBe(250);
+    // "learned nothing with any schedule" (seed 2) and "without warmup learned nothing in any of its three races": every Post-LN evaluation at 0.03 seed 2, and every no-warmup one, stays above 4.5 bits/char.
+    const saved2 = runs.get("post-lr0.03-seed2")?.result as TextRunData;
+    for (const k of [0, 1, 2]) expect(validationCurve(saved2, k).every((p) => p.bits > 4.5)).toBe(true);
+    for (const race of ["post-lr0.03", "post-lr0.02", "post-lr0.03-seed2"]) expect(validationCurve(runs.get(race)?.result as TextRunData, 0).every((p) => p.bits > 4.5)).toBe(true);
+    // "Pre-LN learned without warmup at both rates": below 3.5 bits/char at the end.
+    for (const race of ["pre-lr0.03", "pre-lr0.02"]) expect(final(race, "no warmup") as number).toBeLessThan(3.5);
     // "stays there": the inverse square root's best is its last evaluation.
     expect(summary("post-lr0.02", "inverse sqrt").bestAfter).toBe(600);
   });
