@@ -12,6 +12,7 @@ import { commandLine } from "../../scripts/cli-runs.ts";
 import { RACES, RATES } from "../../scripts/edge-of-stability-runs.ts";
 import { lossRises, mean, sharpnessSeries, trainLosses, type RunResult } from "../../src/data/runs/summary.ts";
 import { expectCommittedRaces, loadStudy, race, rerun } from "./run-tables.ts";
+import { quadratic } from "../../src/landscape/functions.ts";
 
 const page = readFileSync(new URL("../../content/notebooks/edge-of-stability.mdx", import.meta.url), "utf8");
 const runs = loadStudy("edge-of-stability");
@@ -121,6 +122,14 @@ describe("the edge-of-stability notebook", () => {
     const series = sharpnessSeries(result, labelOf(result, 0.1));
     expect(series.at(-1)?.sharpness).toBe(stats("seed2", 0.1).max);
     expect(page).toContain("in seed 2 the sharpness at $\\eta = 0.1$ was still rising at the end");
+  });
+
+  it("describes its quadratic landscape as the function is defined", () => {
+    // The curvature along y, read from the gradient: ∂f/∂y at y = 1.
+    const sharpness = quadratic.grad(0, 1)[1];
+    expect(quadratic.grad(1, 0)[0]).toBeLessThan(sharpness);
+    expect(page).toContain(`whose sharpness is ${sharpness} everywhere. At a constant rate of 0.078, just under $2/${sharpness} = ${2 / sharpness}$, each step multiplies $y$ by $1 - 0.078 \\cdot ${sharpness} = ${(1 - 0.078 * sharpness).toFixed(2)}$`);
+    expect(page).toContain(`<LossLandscape fn="quadratic" schedules="constant" lr={0.078}`);
   });
 
   it("shows the command the script runs", () => {
