@@ -20,7 +20,7 @@ import { mulberry32 } from "../data/prng.ts";
 import type { Tf } from "./model.ts";
 
 /** Power iterations per measurement, and the finite-difference step. */
-export const SHARPNESS_ITERATIONS = 20;
+export const SHARPNESS_ITERATIONS = 50;
 export const FD_STEP = 1e-3;
 
 /** Per-copy squared norm [K] of tensors shaped [K, …]. */
