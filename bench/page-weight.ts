@@ -85,7 +85,7 @@ export async function pageWeight(dist: string, base: string): Promise<string> {
   }
   return [
     `Pages served from \`${dist}/\` under \`${base}\`, loaded in headless Chromium at 1280 × 800. JS is every script the page requested, each gzipped (level 6);`,
-    "\"first touch\" is what the island's first use adds until the network is idle: a slider moved one step with the curve at the top of the window (explorer), the pointer on Run (race, landscape).",
+    "\"first touch\" is what the island's first use adds until the network is idle: a slider moved one step (explorer: with its curve at the top of the window; landscape: its learning-rate slider), the pointer on Run (race).",
     "",
     "| page type | page | HTML | HTML gzipped | JS before interaction | JS on first touch |",
     "|---|---|---:|---:|---:|---:|",
