@@ -79,6 +79,11 @@ export function mountTextRace(root: HTMLElement): void {
     pauseButton.disabled = !(state === "running" || state === "paused");
     pauseButton.textContent = state === "paused" ? "Resume" : "Pause";
     resetButton.disabled = !(live || state === "done" || state === "error");
+    exportable();
+  };
+  // Export is offered once the run stands still (paused or done) with something to export; a slice may land after the pause.
+  const exportable = (): void => {
+    const state = root.dataset.state;
     for (const b of exportButtons) b.disabled = !(run && run.records.length > 0 && (state === "paused" || state === "done"));
   };
 
@@ -184,6 +189,7 @@ export function mountTextRace(root: HTMLElement): void {
         run.records.push(...message.records);
         run.divergences.push(...message.divergences);
         run.stepsPerSecond = message.stepsPerSecond;
+        exportable();
         // The status, progress, figure and table follow in the next redraw round (at most 5 a second).
         redraw();
         return;

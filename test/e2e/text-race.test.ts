@@ -61,6 +61,7 @@ describe("the text race", () => {
     await page.waitForTimeout(1000);
     await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks = []));
     await race.locator("[data-action=run]").click();
+    await expect.poll(() => race.getAttribute("data-state"), { timeout: 60_000 }).toBe("running");
     await expect.poll(() => progressOf(page), { timeout: 60_000 }).toBeGreaterThan(0);
     await expect.poll(() => race.locator("[data-role=status]").textContent()).toMatch(/^Step \d+ of 120 on (webgpu|webgl|wasm|cpu)/);
     await race.locator("[data-action=pause]").click();
@@ -110,6 +111,8 @@ describe("the text race", () => {
     const race = page.locator("lr-text-race");
     await race.locator("[data-setting=backend]").selectOption("wasm");
     await race.locator("[data-action=run]").click();
+    // The live code loads on that first touch (the lazy island presses Run again); the progress counts from 0 once it runs.
+    await expect.poll(() => race.getAttribute("data-state"), { timeout: 60_000 }).toBe("running");
     await expect.poll(() => progressOf(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(3);
     await race.locator("[data-action=pause]").click();
     await expect.poll(() => race.getAttribute("data-state")).toBe("paused");
