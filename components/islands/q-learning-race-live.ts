@@ -17,6 +17,7 @@ import { wireQExport } from "./q-learning-export.ts";
 import { redrawInterval, redrawScheduler } from "./race-redraw.ts";
 import { qRaceSettings, qSettingsFromQuery, qSettingsToQuery, qTableRows, Q_CONTROLS, stepSizeTexts, type QIslandSettings } from "./q-learning-race-model.ts";
 import type { QEnvironment, QWorkerIn, QWorkerOut } from "./q-learning-worker.ts";
+import { requiredIn } from "./required.ts";
 
 const NUMBERS = ["steps", "seed", "epsilon", "gamma", "lr"] as const;
 
@@ -32,11 +33,7 @@ function applyLesson(element: HTMLElement, lesson: Lesson): void {
 }
 
 export function mountQLearningRace(element: HTMLElement): void {
-  const $ = <T extends Element>(selector: string): T => {
-    const found = element.querySelector<T>(selector);
-    if (!found) throw new Error(`q-learning race: missing ${selector}`);
-    return found;
-  };
+  const $ = requiredIn(element, "q-learning race");
   const status = $<HTMLElement>("[data-role=status]");
   const say = noticeBox($<HTMLElement>("[data-role=notice]"));
   const progress = $<HTMLProgressElement>("[data-role=progress]");

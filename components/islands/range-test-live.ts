@@ -12,15 +12,12 @@ import type { OptimizerName } from "../../src/training/optimizers.ts";
 import { noticeBox, urlNoticeText } from "./notice-view.ts";
 import { chosenSuggestion, raceQuery, rangeConfig, rangeSettingsFromQuery, rangeSettingsToQuery, readingLines, subjectOf, suggestionText, RANGE_ISLAND_DEFAULTS, type RangeIslandSettings } from "./range-test-model.ts";
 import type { RangeWorkerIn, RangeWorkerOut } from "./range-test-worker.ts";
+import { requiredIn } from "./required.ts";
 
 const NUMBERS = ["low", "high", "steps", "batchSize", "seed"] as const;
 
 export function mountRangeTest(element: HTMLElement): void {
-  const $ = <T extends Element>(selector: string): T => {
-    const found = element.querySelector<T>(selector);
-    if (!found) throw new Error(`range test: missing ${selector}`);
-    return found;
-  };
+  const $ = requiredIn(element, "range test");
   const status = $<HTMLElement>("[data-role=status]");
   const backend = $<HTMLElement>("[data-role=backend]");
   const say = noticeBox($<HTMLElement>("[data-role=notice]"));

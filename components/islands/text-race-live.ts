@@ -17,6 +17,7 @@ import { noticeBox, urlNoticeText } from "./notice-view.ts";
 import { redrawInterval, redrawScheduler } from "./race-redraw.ts";
 import { RECIPE_NAMES, textRaceCommand, textRaceConfig, textSettingsFromQuery, textSettingsToQuery, type RecipeName, type TextIslandSettings } from "./text-race-model.ts";
 import type { TextWorkerIn, TextWorkerOut } from "./text-race-worker.ts";
+import { requiredIn } from "./required.ts";
 
 const NUMBERS = ["lr", "steps", "seed", "warmup", "layers", "width"] as const;
 
@@ -40,11 +41,7 @@ function runData(run: Run): TextRunData {
 }
 
 export function mountTextRace(root: HTMLElement): void {
-  const $ = <T extends Element>(selector: string): T => {
-    const found = root.querySelector<T>(selector);
-    if (!found) throw new Error(`text race: missing ${selector}`);
-    return found;
-  };
+  const $ = requiredIn(root, "text race");
   const status = $<HTMLElement>("[data-role=status]");
   const say = noticeBox($<HTMLElement>("[data-role=notice]"));
   const progress = $<HTMLProgressElement>("[data-role=progress]");

@@ -45,6 +45,12 @@ export interface FigureFrame {
   scaled: boolean;
 }
 
+/** The frame as Plot's layout options: size, margins, and a transparent figure in the text colour (text size set here when live; by CSS when scaled). */
+export function plotLayout(frame: FigureFrame): Pick<Plot.PlotOptions, "width" | "height" | "marginTop" | "marginRight" | "marginBottom" | "marginLeft" | "style"> {
+  const { width, height, marginTop, marginRight, marginBottom, marginLeft } = frame;
+  return { width, height, marginTop, marginRight, marginBottom, marginLeft, style: { background: "transparent", color: "currentColor", ...(frame.scaled ? {} : { fontSize: `${TEXT_PX}px` }) } };
+}
+
 /** Average advance of a digit or letter of the UI face, in ems (Inter's digits are 0.6 em; letters average less). */
 export const CHAR_EM = 0.6;
 

@@ -6,7 +6,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { asAccessibleImage } from "./accessible.ts";
-import { axisNames, figureFrame, scaledIfStatic, TEXT_PX, type FigureFrame } from "./figure-frame.ts";
+import { axisNames, figureFrame, plotLayout, scaledIfStatic, type FigureFrame } from "./figure-frame.ts";
 import { SERIES_COLORS } from "./schedule-figure.ts";
 import type { ContourGrid, Domain, Minimum, Point } from "../landscape/index.ts";
 
@@ -75,13 +75,7 @@ export function landscapeFigureOptions(input: LandscapeFigureInput, options: Lan
     return last ? [last] : [];
   });
   return {
-    width: frame.width,
-    height: frame.height,
-    marginTop: frame.marginTop,
-    marginRight: frame.marginRight,
-    marginBottom: frame.marginBottom,
-    marginLeft: frame.marginLeft,
-    style: { background: "transparent", color: "currentColor", ...(frame.scaled ? {} : { fontSize: `${TEXT_PX}px` }) },
+    ...plotLayout(frame),
     ariaLabel: options.ariaLabel ?? "Gradient descent paths on a loss landscape",
     ariaDescription: options.description,
     x: { label: null, domain: [domain.xMin, domain.xMax], grid: false, ticks: frame.xTicks },

@@ -6,7 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import { asAccessibleImage } from "./accessible.ts";
 import { seriesColors } from "./schedule-colors.ts";
-import { axisNames, figureFrame, formatTick, longestLabel, niceTicks, scaledIfStatic, TEXT_PX } from "./figure-frame.ts";
+import { axisNames, figureFrame, formatTick, longestLabel, niceTicks, plotLayout, scaledIfStatic } from "./figure-frame.ts";
 
 export interface RacePoint {
   step: number;
@@ -75,13 +75,7 @@ export function raceFigureOptions(points: readonly RacePoint[], options: RaceFig
   const frame = figureFrame({ width: options.width, height, yLabelChars: log ? Math.max(formatTick(lo).length, formatTick(hi).length) : longestLabel(yTicks) });
   const steps = Math.max(1, options.steps);
   return {
-    width: frame.width,
-    height: frame.height,
-    marginLeft: frame.marginLeft,
-    marginRight: frame.marginRight,
-    marginTop: frame.marginTop,
-    marginBottom: frame.marginBottom,
-    style: { background: "transparent", color: "currentColor", ...(frame.scaled ? {} : { fontSize: `${TEXT_PX}px` }) },
+    ...plotLayout(frame),
     ariaLabel: `${options.y.label} by training step`,
     ariaDescription: options.description,
     x: { label: null, domain: [0, steps], grid: true, ticks: niceTicks(0, steps, frame.xTicks), tickFormat: formatTick },

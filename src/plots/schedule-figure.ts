@@ -6,7 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import { asAccessibleImage } from "./accessible.ts";
 import { SERIES_COLORS, seriesColors } from "./schedule-colors.ts";
-import { axisNames, CHAR_EM, figureFrame, formatTick, longestLabel, niceTicks, scaledIfStatic, TEXT_PX } from "./figure-frame.ts";
+import { axisNames, CHAR_EM, figureFrame, formatTick, longestLabel, niceTicks, plotLayout, scaledIfStatic } from "./figure-frame.ts";
 import { placeLineLabels, wrapLabel } from "./line-labels.ts";
 
 export interface CurvePoint {
@@ -103,13 +103,7 @@ export function scheduleFigureOptions(points: readonly CurvePoint[], options: Sc
   );
   const labels = placed.map((p, i) => ({ step: stepAt(p.x), lr: lrAt(p.top), text: p.text, series: groups[i]?.key ?? "" }));
   return {
-    width: frame.width,
-    height: frame.height,
-    marginLeft: frame.marginLeft,
-    marginRight: frame.marginRight,
-    marginTop: frame.marginTop,
-    marginBottom: frame.marginBottom,
-    style: { background: "transparent", color: "currentColor", ...(frame.scaled ? {} : { fontSize: `${TEXT_PX}px` }) },
+    ...plotLayout(frame),
     ariaLabel: "Learning rate by training step",
     ariaDescription: options.description,
     x: { label: null, grid: true, domain: [0, lastStep], ticks: niceTicks(0, lastStep, frame.xTicks), tickFormat: formatTick },

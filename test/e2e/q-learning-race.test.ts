@@ -8,24 +8,12 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Download, Page } from "playwright-core";
 import { useBuiltSite } from "../support/built-site.ts";
-import { axeViolations, watch } from "../support/browser.ts";
+import { axeViolations, recordLongTasks, watch } from "../support/browser.ts";
 import { gridworldCsv, parseGridworldArgs, runGridworld } from "../../src/cli/rl-experiment.ts";
 
 const site = useBuiltSite();
 const PAGE = "notebooks/q-learning-step-sizes/";
 const progressOf = (page: Page) => page.locator("lr-q-race [data-role=progress]").evaluate((p) => (p as HTMLProgressElement).value);
-
-/** Records every long task (> 50 ms on the main thread) from the page's start. */
-async function observeLongTasks(page: Page): Promise<() => Promise<number[]>> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __longTasks: number[] };
-    w.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
-    }).observe({ type: "longtask", buffered: true });
-  });
-  return () => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
-}
 
 /** Clicks an export button and returns the downloaded file's name and bytes. */
 async function exported(page: Page, kind: string): Promise<{ name: string; bytes: Buffer }> {
@@ -59,9 +47,9 @@ describe("the Q-learning race", () => {
   it("runs live in a worker: streams, pauses, resumes, finishes and exports, with no long task", async () => {
     const page = await site.browser.newPage({ acceptDownloads: true });
     const log = watch(page, site.server.origin);
-    const longTasks = await observeLongTasks(page);
+    const longTasks = await recordLongTasks(page);
     await page.goto(site.server.url(PAGE), { waitUntil: "networkidle" });
-    await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks = []));
+    await longTasks.clear();
     const race = page.locator("lr-q-race");
     await race.locator("[data-setting=steps]").fill("1000000");
     await race.locator("[data-setting=rules]").fill("constant,1/n,1/n^0.7,1/n^0.55");
@@ -108,7 +96,7 @@ describe("the Q-learning race", () => {
     expect(png.name).toMatch(/\.png$/);
     expect(png.bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(png.bytes.readUInt32BE(16)).toBeGreaterThan(100); // IHDR width in pixels
-    expect(await longTasks()).toEqual([]);
+    expect(await longTasks.read()).toEqual([]);
     await expect(race.locator("[data-role=permalink]").getAttribute("href")).resolves.toContain("rules=constant%2C1%2Fn%2C1%2Fn%5E0.7%2C1%2Fn%5E0.55");
     expect(log.pageErrors).toEqual([]);
     expect(log.consoleErrors).toEqual([]);

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Download, Page } from "playwright-core";
 import { useBuiltSite } from "../support/built-site.ts";
-import { axeViolations, watch } from "../support/browser.ts";
+import { axeViolations, recordLongTasks, watch } from "../support/browser.ts";
 
 const site = useBuiltSite();
 const NOTEBOOK = "notebooks/warmup-and-transformers/";
@@ -46,20 +46,14 @@ describe("the text race", () => {
   it("trains live: streams, pauses, resumes, finishes with samples and exports, with no long task", async () => {
     const page = await site.browser.newPage({ acceptDownloads: true });
     const log = watch(page, site.server.origin);
-    await page.addInitScript(() => {
-      const w = window as unknown as { __longTasks: number[] };
-      w.__longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
-      }).observe({ type: "longtask", buffered: true });
-    });
+    const longTasks = await recordLongTasks(page);
     await page.goto(site.server.url(TINY), { waitUntil: "networkidle" });
     const race = page.locator("lr-text-race");
     await expect.poll(() => race.getAttribute("data-state"), { timeout: 30_000 }).toBe("ready");
     await expect(race.locator("[data-role=notice]").isHidden()).resolves.toBe(true);
     // The island warms its figure code up while the page is idle after loading; then the count starts.
     await page.waitForTimeout(1000);
-    await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks = []));
+    await longTasks.clear();
     await race.locator("[data-action=run]").click();
     await expect.poll(() => race.getAttribute("data-state"), { timeout: 60_000 }).toBe("running");
     await expect.poll(() => progressOf(page), { timeout: 60_000 }).toBeGreaterThan(0);
@@ -97,8 +91,7 @@ describe("the text race", () => {
     expect(json.samples.map((s) => s.text)).toEqual(samples);
     expect(json.unigramBits).toBeCloseTo(4.7638, 3);
     expect(json.command).toContain("--norm pre");
-    const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
-    expect(longTasks.filter((d) => d > 50)).toEqual([]);
+    expect((await longTasks.read()).filter((d) => d > 50)).toEqual([]);
     expect(log.pageErrors).toEqual([]);
     expect(log.consoleErrors).toEqual([]);
     expect(log.foreignRequests).toEqual([]);
