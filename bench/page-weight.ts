@@ -12,6 +12,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { EXPLORER_TOUCH, RACE_TOUCH, measurePage, type FirstTouch, type PageWeight } from "../test/support/weight.ts";
+import { builtBase } from "../test/support/static-server.ts";
 
 interface PageType {
   type: string;
@@ -100,9 +101,10 @@ export async function pageWeight(dist: string, base: string): Promise<string> {
   ].join("\n");
 }
 
-/** The build named by DIST_DIR (default dist/) served under BASE_PATH (default /), as the build was made. */
+/** The build named by DIST_DIR (default dist/) served under BASE_PATH (default: the base it was built for). */
 export function weightFromEnv(): Promise<string> {
-  return pageWeight(process.env.DIST_DIR ?? join(new URL("..", import.meta.url).pathname, "dist"), process.env.BASE_PATH ?? "/");
+  const dist = process.env.DIST_DIR ?? join(new URL("..", import.meta.url).pathname, "dist");
+  return pageWeight(dist, process.env.BASE_PATH ?? builtBase(dist));
 }
 
 if (import.meta.main) {

@@ -8,10 +8,8 @@
  *
  *   node bench/race-frames.ts [rounds] [dist-a dist-b ...]      (default: 2 rounds of dist/; each site's base path is read from its home page)
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { serveStatic } from "../test/support/static-server.ts";
+import { builtBase, serveStatic } from "../test/support/static-server.ts";
 import { launch } from "../test/support/browser.ts";
 
 /** The playground race the browser test runs: three schedules, 400 steps, moons. */
@@ -35,16 +33,8 @@ interface Observed {
   frames: { script: number; render: number }[];
 }
 
-/** The base path a build was made for (BASE_PATH), read from where its home page loads its assets. */
-export function basePathOf(dir: string): string {
-  const home = readFileSync(join(dir, "index.html"), "utf8");
-  const match = /(?:href|src)="(\/(?:[^"]*\/)?)_astro\//.exec(home);
-  if (!match) throw new Error(`${dir}/index.html loads nothing from _astro/: is it an Astro build of this site?`);
-  return match[1] as string;
-}
-
 export async function raceFrames(sites: readonly string[], rounds: number): Promise<FrameRow[]> {
-  const servers = await Promise.all(sites.map((dir) => serveStatic(dir, basePathOf(dir))));
+  const servers = await Promise.all(sites.map((dir) => serveStatic(dir, builtBase(dir))));
   const browser = await launch();
   const rows: FrameRow[] = [];
   try {

@@ -23,7 +23,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import lighthouse, { desktopConfig, type Result } from "lighthouse";
 import { chromiumPath } from "../test/support/browser.ts";
-import { serveStatic } from "../test/support/static-server.ts";
+import { builtBase, serveStatic } from "../test/support/static-server.ts";
 
 const PAGES = [
   ["home", ""],
@@ -35,7 +35,7 @@ const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as 
 const TARGET = 98;
 
 const dist = process.env.DIST_DIR ?? "dist";
-const base = process.env.BASE_PATH ?? "/";
+const base = process.env.BASE_PATH ?? builtBase(dist);
 const preset = process.env.AUDIT_PRESET ?? "mobile";
 if (preset !== "mobile" && preset !== "desktop") throw new Error(`AUDIT_PRESET must be "mobile" or "desktop", got ${JSON.stringify(preset)}`);
 const slowdownText = process.env.AUDIT_CPU_SLOWDOWN;

@@ -1,18 +1,12 @@
 // The schedule explorer island in real Chromium, against the built site.
 import { describe, expect, it } from "vitest";
-import { useBuiltSite } from "../support/built-site.ts";
+import { hydratedExplorer, useBuiltSite } from "../support/built-site.ts";
 import type { Page } from "playwright-core";
 import { axeViolations, watch } from "../support/browser.ts";
 
 const site = useBuiltSite();
 
-async function hydrated(page: Page, route: string) {
-  await page.goto(site.server.url(route), { waitUntil: "networkidle" });
-  const explorer = page.locator("lr-schedule-figure").first();
-  await explorer.hover();
-  await expect.poll(() => explorer.getAttribute("data-state")).toBe("live");
-  return explorer;
-}
+const hydrated = (page: Page, route: string) => hydratedExplorer(page, site.server.url(route));
 
 describe("ScheduleExplorer on a glossary entry", () => {
   it("is complete without JavaScript: formula, curve, table, code and the four-library table", async () => {

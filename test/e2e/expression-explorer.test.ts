@@ -1,18 +1,12 @@
 // A schedule written as an expression, typed into the explorer in real Chromium (built site).
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { useBuiltSite } from "../support/built-site.ts";
+import { hydratedExplorer, useBuiltSite } from "../support/built-site.ts";
 import { watch } from "../support/browser.ts";
 
 const site = useBuiltSite();
 
-async function hydrated(page: Page, route: string) {
-  await page.goto(site.server.url(route), { waitUntil: "networkidle" });
-  const explorer = page.locator("lr-schedule-figure").first();
-  await explorer.hover();
-  await expect.poll(() => explorer.getAttribute("data-state")).toBe("live");
-  return explorer;
-}
+const hydrated = (page: Page, route: string) => hydratedExplorer(page, site.server.url(route));
 
 /** The drawn curves (not the pointer's tip, which follows the mouse). */
 const curves = (page: Page) =>

@@ -2,8 +2,8 @@
  * The set-up every real-browser test file shares: the built site served on
  * 127.0.0.1 under its base path, and one Chromium, both closed after the file.
  */
-import { afterAll, beforeAll } from "vitest";
-import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect } from "vitest";
+import type { Browser, Locator, Page } from "playwright-core";
 import { launch } from "./browser.ts";
 import { serveStatic, type RunningServer } from "./static-server.ts";
 import { BASE, DIST } from "./dist.ts";
@@ -25,4 +25,13 @@ export function useBuiltSite(): BuiltSite {
     await site.server?.close();
   });
   return site;
+}
+
+/** Open `url` and wake its first schedule explorer (hover loads the live code); the explorer, once live. */
+export async function hydratedExplorer(page: Page, url: string): Promise<Locator> {
+  await page.goto(url, { waitUntil: "networkidle" });
+  const explorer = page.locator("lr-schedule-figure").first();
+  await explorer.hover();
+  await expect.poll(() => explorer.getAttribute("data-state")).toBe("live");
+  return explorer;
 }

@@ -4,6 +4,7 @@
  * directories serve index.html, unknown paths serve 404.html with status 404.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { readFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -91,4 +92,12 @@ export async function serveStatic(distDir: string, base: string, options: ServeO
     url: (path = "") => origin + base + path.replace(/^\/+/, ""),
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
+}
+
+/** The base path a build was made for (BASE_PATH), read from where its home page loads its assets. */
+export function builtBase(dir: string): string {
+  const home = readFileSync(join(dir, "index.html"), "utf8");
+  const match = /(?:href|src)="(\/(?:[^"]*\/)?)_astro\//.exec(home);
+  if (!match) throw new Error(`${dir}/index.html loads nothing from _astro/: is it an Astro build of this site?`);
+  return match[1] as string;
 }
