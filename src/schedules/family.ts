@@ -1,7 +1,9 @@
 /**
  * One schedule family = everything about one kind of schedule, defined once:
- * its function, parameters, formula, citation and framework names. The
- * registry collects families; nothing else switches on `kind`.
+ * its function, parameters (the spec's type is derived from them), formula,
+ * capabilities and fit to a run. The registry collects families; nothing else
+ * switches on `kind`. Library names stay in ./frameworks/, whose per-kind
+ * tables (KindTable) must list every kind; citations are the glossary entry's.
  */
 import { z } from "zod";
 import { numberField } from "./fields.ts";

@@ -2,10 +2,26 @@
 import { describe, expect, it } from "vitest";
 import { checkSpec, makeSchedule, sampleSchedule, registry, KINDS } from "../../src/schedules/index.ts";
 import katex from "katex";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 const at = (spec: object, t: number) => makeSchedule(checkSpec(spec))(t);
 
 describe("worked examples", () => {
+  it("constant: 0.1 at every step", () => {
+    const s = { kind: "constant", lr: 0.1 };
+    expect([0, 1, 99, 10_000].map((t) => at(s, t))).toEqual([0.1, 0.1, 0.1, 0.1]);
+  });
+  it("linear: 0.1 → 0 over T = 100 gives 0.05 at t = 50, then holds the end rate", () => {
+    const s = { kind: "linear", lr: 0.1, endLr: 0, decaySteps: 100 };
+    expect(at(s, 50)).toBeCloseTo(0.05, 15);
+    expect(at(s, 100)).toBe(0);
+    expect(at({ ...s, endLr: 0.01 }, 250)).toBeCloseTo(0.01, 15);
+  });
+  it("lambda: 0.1 · 0.5^(t // 30) gives 0.1 for t < 30, 0.05 for 30 ≤ t < 60", () => {
+    const s = { kind: "lambda", lr: 0.1, expression: "lambda t: 0.5 ** (t // 30)" };
+    expect([0, 29, 30, 59, 60].map((t) => at(s, t))).toEqual([0.1, 0.1, 0.05, 0.05, 0.025]);
+  });
   it("step: 0.1 for t < 30, 0.01 from 30", () => {
     const s = { kind: "step", lr: 0.1, stepSize: 30, gamma: 0.1 };
     expect(at(s, 29)).toBe(0.1);
@@ -99,6 +115,12 @@ describe("worked examples", () => {
 });
 
 describe("registry", () => {
+  it("gives every kind a worked example above (a test titled \"<kind>: …\", from its doc comment)", () => {
+    const source = readFileSync(fileURLToPath(import.meta.url), "utf8");
+    const missing = KINDS.filter((kind) => !source.includes(`it("${kind}: `));
+    expect(missing, "kinds without a worked example in test/schedules/families.test.ts").toEqual([]);
+  });
+
   for (const kind of KINDS) {
     it(`${kind}: formula parses in KaTeX strict mode, symbols too, and defaults are valid`, () => {
       const family = registry[kind];

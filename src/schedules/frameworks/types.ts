@@ -70,15 +70,25 @@ export type KindTable<R, A extends unknown[] = []> = {
 
 type AnyEntry<R, A extends unknown[]> = ((spec: ScheduleSpec, ...args: A) => R | undefined) | NoEquivalent;
 
+/**
+ * The table's entry for a kind. The type already requires one per kind; this
+ * names the kind when a table is used before `tsc` has been run on it.
+ */
+function entryOf<R, A extends unknown[]>(table: KindTable<R, A>, kind: ScheduleKind): AnyEntry<R, A> {
+  // The entry for a kind takes that kind's spec; TypeScript cannot correlate the two through the union.
+  const entry = (Object.hasOwn(table, kind) ? table[kind] : undefined) as AnyEntry<R, A> | undefined;
+  if (entry === undefined) throw new Error(`schedule kind "${kind}" has no entry in a library table (src/schedules/frameworks/*-config.ts, python.ts): add its mapping or none("why")`);
+  return entry;
+}
+
 /** The table's mapping for the spec's kind; undefined where the library has none. */
 export function lookup<R, A extends unknown[]>(table: KindTable<R, A>, spec: ScheduleSpec, ...args: A): R | undefined {
-  // The entry for spec.kind takes that kind's spec; TypeScript cannot correlate the two through the union.
-  const entry = table[spec.kind] as AnyEntry<R, A>;
+  const entry = entryOf(table, spec.kind);
   return typeof entry === "function" ? entry(spec, ...args) : undefined;
 }
 
 /** Why the table has no mapping for a kind, or undefined when it has one. */
 export function noEquivalent<R, A extends unknown[]>(table: KindTable<R, A>, kind: ScheduleKind): string | undefined {
-  const entry = table[kind] as AnyEntry<R, A>;
+  const entry = entryOf(table, kind);
   return typeof entry === "function" ? undefined : entry.none;
 }
