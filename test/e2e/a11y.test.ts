@@ -20,6 +20,8 @@ const PAGES = [
   "glossary/lambda-schedule/",
   "convert/",
   "embed/q-learning/",
+  "embed/range-test/",
+  "playground/text/",
   "playground/",
   "libraries/",
   "search/?q=cosine",
