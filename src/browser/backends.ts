@@ -6,8 +6,8 @@
  */
 import type * as tfNamespace from "@tensorflow/tfjs";
 
-export type BackendName = "webgpu" | "webgl" | "wasm" | "cpu";
-export const BACKEND_ORDER: readonly BackendName[] = ["webgpu", "webgl", "wasm", "cpu"];
+export const BACKEND_ORDER = ["webgpu", "webgl", "wasm", "cpu"] as const;
+export type BackendName = (typeof BACKEND_ORDER)[number];
 /** What a reader may ask for: a backend by name, or "auto" (the order above). The one list the UI and URLs use. */
 export type BackendChoiceName = BackendName | "auto";
 export const BACKEND_CHOICES: readonly BackendChoiceName[] = ["auto", ...BACKEND_ORDER];
