@@ -9,6 +9,7 @@ import { OPTAX_TABLE } from "../../src/schedules/frameworks/optax-config.ts";
 import { HF_TABLE } from "../../src/schedules/frameworks/hf-config.ts";
 import { pythonLambda } from "../../src/schedules/frameworks/python.ts";
 import { loadContentDir } from "../../src/content-model/load.ts";
+import { readFileSync } from "node:fs";
 
 describe("registry", () => {
   it("keys each family by its own kind", () => {
@@ -52,6 +53,10 @@ describe("every kind is complete", () => {
   const glossary = loadContentDir("content/glossary");
   const entriesOf = (kind: string) => glossary.filter((e) => (e.data as { schedule?: unknown }).schedule === kind);
   const tables = { pytorch: PYTORCH_TABLE, keras: KERAS_TABLE, optax: OPTAX_TABLE, hf: HF_TABLE };
+  // The README's sentence "Every schedule has an embeddable explorer at /embed/explorer/<kind>/ (kinds: `step`, …)".
+  const readme = readFileSync("README.md", "utf8");
+  const embedSentence = /embeddable explorer at `\/embed\/explorer\/<kind>\/` \(kinds:([^)]*)\)/.exec(readme)?.[1] ?? "";
+  const readmeEmbedKinds = [...embedSentence.matchAll(/`([a-z-]+)`/g)].map((m) => m[1]);
 
   for (const kind of KINDS) {
     describe(kind, () => {
@@ -92,6 +97,10 @@ describe("every kind is complete", () => {
           const reason = noEquivalent(table as typeof PYTORCH_TABLE, kind);
           if (reason !== undefined) expect(reason.length, `${library}: none() for "${kind}" needs a reason`).toBeGreaterThan(10);
         }
+      });
+
+      it("is listed among the README's embeddable explorers", () => {
+        expect(readmeEmbedKinds, `README.md "Use it in a course" lists /embed/explorer/<kind>/ kinds without "${kind}"`).toContain(kind);
       });
 
       it("writes Python for PyTorch's LambdaLR, or says why it cannot", () => {
