@@ -9,7 +9,7 @@ import { MODELS, taskInfo, TASKS } from "../data/datasets.ts";
 import { KINDS } from "../schedules/index.ts";
 import { strictNumber } from "../schedules/fields.ts";
 import { OPTIMIZERS } from "./optimizers.ts";
-import { DEFAULT_SCHEDULES, describeRange, PROFILES, raceRanges, type Profile, type RaceInput } from "./settings.ts";
+import { DEFAULT_SCHEDULES, describeRange, PROFILES, RACE_DEFAULTS, raceRanges, type Profile, type RaceInput } from "./settings.ts";
 
 type FieldName = keyof RaceInput;
 
@@ -29,23 +29,23 @@ export interface FieldText {
 export const rangeHelp = (name: keyof ReturnType<typeof raceRanges>, fallback: string) => (profile: Profile) => `${describeRange(raceRanges(profile)[name])}; default ${fallback}`;
 
 export const RACE_FIELDS = {
-  task: { flag: "task", url: "task", reads: "word", value: TASKS.join("|"), help: () => "the data to learn; default spirals" },
+  task: { flag: "task", url: "task", reads: "word", value: TASKS.join("|"), help: () => `the data to learn; default ${RACE_DEFAULTS.task}` },
   model: { flag: "model", url: "model", reads: "word", value: MODELS.join("|"), help: () => `the network; the task's first is its default (${modelsByTask()})` },
-  optimizer: { flag: "optimizer", url: "optimizer", reads: "word", value: OPTIMIZERS.join("|"), help: () => "the update rule; default sgd" },
+  optimizer: { flag: "optimizer", url: "optimizer", reads: "word", value: OPTIMIZERS.join("|"), help: () => `the update rule; default ${RACE_DEFAULTS.optimizer}` },
   schedules: {
     flag: "schedules", url: "schedules", reads: "kinds", value: "cosine,step,...",
     help: (p) => `1 to ${PROFILES[p].maxSchedules} schedule kinds, fitted to the run's length; default ${DEFAULT_SCHEDULES.join(",")}; kinds: ${KINDS.join(", ")}`,
   },
   specs: { flag: "schedule", reads: "json", value: "'<spec JSON>'", help: () => "an exact schedule; repeat for several (replaces --schedules)" },
   lr: { flag: "lr", url: "lr", reads: "number", value: "X", help: (p) => `peak rate the kinds are fitted with, ${describeRange(raceRanges(p).lr)}; default: each kind's own` },
-  steps: { flag: "steps", url: "steps", reads: "number", value: "N", help: rangeHelp("steps", "600") },
-  batchSize: { flag: "batch-size", url: "batch", reads: "number", value: "N", help: rangeHelp("batchSize", "32") },
-  seed: { flag: "seed", url: "seed", reads: "number", value: "N", help: rangeHelp("seed", "1") },
+  steps: { flag: "steps", url: "steps", reads: "number", value: "N", help: rangeHelp("steps", String(RACE_DEFAULTS.steps)) },
+  batchSize: { flag: "batch-size", url: "batch", reads: "number", value: "N", help: rangeHelp("batchSize", String(RACE_DEFAULTS.batchSize)) },
+  seed: { flag: "seed", url: "seed", reads: "number", value: "N", help: rangeHelp("seed", String(RACE_DEFAULTS.seed)) },
   evalEvery: { flag: "eval-every", reads: "number", value: "N", help: (p) => `steps between validation evaluations, ${describeRange(raceRanges(p).evalEvery)}; default max(5, round(steps / 40))` },
   hidden: { flag: "hidden", reads: "numbers", value: "16,16", help: (p) => `MLP hidden widths, each ${describeRange(raceRanges(p).hiddenWidth)}; default: the task's` },
   cycleMomentum: { flag: "cycle-momentum", reads: "switch", value: "", help: () => "cycle momentum / β₁ where a schedule asks (one-cycle, cyclic), as PyTorch does; on by default, --no-cycle-momentum turns it off" },
   average: { flag: "average", reads: "words", value: "ema:0.99,tail:0.5", help: () => "also evaluate averaged weights: ema:β (moving average, β in (0, 1)) and/or tail:f (plain mean from step f·steps on); default none" },
-  sharpnessEvery: { flag: "sharpness-every", reads: "number", value: "N", help: (p) => `steps between measurements of the top Hessian eigenvalue of the full training loss, ${describeRange(raceRanges(p).sharpnessEvery)}; default 0 (none)` },
+  sharpnessEvery: { flag: "sharpness-every", reads: "number", value: "N", help: (p) => `steps between measurements of the top Hessian eigenvalue of the full training loss, ${describeRange(raceRanges(p).sharpnessEvery)}; default ${RACE_DEFAULTS.sharpnessEvery} (none)` },
 } as const satisfies Record<FieldName, FieldText>;
 
 /** "mlp for spirals, moons, …; cnn|mlp for glyphs": which models each task takes, grouped. */

@@ -55,6 +55,8 @@ export function raceRanges(profile: Profile) {
 }
 
 export const DEFAULT_SCHEDULES: readonly ScheduleKind[] = ["constant", "step", "exponential", "cosine"];
+/** Every other default a race input takes (the schema and --help both read it). */
+export const RACE_DEFAULTS = { task: "spirals", optimizer: "sgd", steps: 600, batchSize: 32, seed: 1, sharpnessEvery: 0 } as const;
 const MAX_LAYERS = 4;
 const MAX_AVERAGES = 4;
 
@@ -91,20 +93,20 @@ export function raceInputSchema(profile: Profile) {
   const max = PROFILES[profile].maxSchedules;
   return z
     .object({
-      task: oneOf(TASKS).default("spirals"),
+      task: oneOf(TASKS).default(RACE_DEFAULTS.task),
       model: oneOf(MODELS).optional(),
-      optimizer: oneOf(OPTIMIZERS).default("sgd"),
+      optimizer: oneOf(OPTIMIZERS).default(RACE_DEFAULTS.optimizer),
       schedules: kindList(max).default([...DEFAULT_SCHEDULES]),
       specs: z.array(z.unknown(), { error: "must be a list of schedule specs" }).min(1, { error: "must hold at least one spec" }).max(max, { error: `must hold at most ${max} specs` }).optional(),
       lr: numberIn(r.lr).nullable().default(null),
-      steps: numberIn(r.steps).default(600),
-      batchSize: numberIn(r.batchSize).default(32),
-      seed: numberIn(r.seed).default(1),
+      steps: numberIn(r.steps).default(RACE_DEFAULTS.steps),
+      batchSize: numberIn(r.batchSize).default(RACE_DEFAULTS.batchSize),
+      seed: numberIn(r.seed).default(RACE_DEFAULTS.seed),
       evalEvery: numberIn(r.evalEvery).optional(),
       hidden: z.array(numberIn(r.hiddenWidth)).min(1, { error: "must list at least one width" }).max(MAX_LAYERS, { error: `must list at most ${MAX_LAYERS} widths` }).optional(),
       cycleMomentum: z.boolean({ error: (issue) => `must be true or false, got ${describeValue(issue.input)}` }).default(true),
       average: z.array(z.string(), { error: (issue) => `must be a list like ema:0.99,tail:0.5, got ${describeValue(issue.input)}` }).max(MAX_AVERAGES, { error: `must list at most ${MAX_AVERAGES} averages` }).default([]),
-      sharpnessEvery: numberIn(r.sharpnessEvery).default(0),
+      sharpnessEvery: numberIn(r.sharpnessEvery).default(RACE_DEFAULTS.sharpnessEvery),
     })
     .strict();
 }
