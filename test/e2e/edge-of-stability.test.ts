@@ -10,7 +10,7 @@ import { useBuiltSite } from "../support/built-site.ts";
 import { watch } from "../support/browser.ts";
 import { strictAxe } from "../support/axe.ts";
 import { axisScale, expectCurve, readDrawnFigure } from "../support/drawn-figure.ts";
-import { articleText, expectFitsScreen } from "../support/notebook-page.ts";
+import { articleText, expectFitsScreen, tableCells } from "../support/notebook-page.ts";
 import { RATES } from "../../scripts/edge-of-stability-runs.ts";
 import { lossRises, mean, sharpnessSeries, trainLosses, type RunResult } from "../../src/data/runs/summary.ts";
 import { loadStudy, race } from "../content/run-tables.ts";
@@ -102,7 +102,7 @@ describe("the edge-of-stability notebook, in the browser", () => {
     const tables = page.locator("main table", { has: page.locator("th", { hasText: "steps the loss rose" }) });
     await expect(tables.count()).resolves.toBe(2);
     for (const [i, name] of ["seed1", "seed2"].entries()) {
-      const rows = await tables.nth(i).locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => (td as HTMLElement).innerText.trim())));
+      const rows = await tableCells(tables.nth(i));
       expect(rows, name).toEqual(tableRows(name));
     }
     const text = await articleText(page);
