@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: everything CI runs, in order, failing fast on set-up errors:
-//   1. type-check   2. lint (type-aware oxlint, knip, import boundaries: `npm run lint`)
+//   1. type-check (tsc for .ts, scripts/check-astro.ts for .astro)   2. lint (type-aware oxlint, knip, import boundaries: `npm run lint`)
 //   3. unit + content tests (Node)   4. production build under a sub-path
 //   5. built-output and real-browser tests (Chromium) against it.
 // Ends with one plain summary line: "Tests: N passed, N failed".
@@ -49,7 +49,9 @@ const vitest = (project, file) => [
 ];
 
 const steps = [];
-steps.push(run("generate content types", "astro", ["sync"]) && run("type-check", "tsc", ["--noEmit", "-p", "tsconfig.json"]));
+const synced = run("generate content types", "astro", ["sync"]);
+steps.push(synced && run("type-check", "tsc", ["--noEmit", "-p", "tsconfig.json"]));
+steps.push(synced && run("type-check .astro files", "node", ["scripts/check-astro.ts"]));
 steps.push(run("lint", "node", ["scripts/lint.mjs"]));
 steps.push(run("unit and content tests", "vitest", vitest("unit", "unit.json")));
 const built = run("build the site under a sub-path", "astro", ["build"], { BASE_PATH: TEST_BASE });
