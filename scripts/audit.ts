@@ -10,6 +10,8 @@
  *   OUT_DIR=dist-x BASE_PATH=/lr-atlas/ npx astro build && DIST_DIR=dist-x BASE_PATH=/lr-atlas/ npm run audit
  *   AUDIT_PRESET=desktop npm run audit        (Lighthouse's desktop settings; default: its mobile ones)
  *   AUDIT_CPU_SLOWDOWN=1 npm run audit        (CPU slowdown factor; default Lighthouse's own, 4 on mobile)
+ *   AUDIT_PAGES=notebook,playground npm run audit   (only these pages; names as in PAGES below)
+ *   AUDIT_OUT=test-results/audit-b npm run audit    (where the JSON reports go; default test-results/audit)
  *
  * Lighthouse's mobile setting slows the CPU 4× assuming a fast host (benchmark index ~1000+;
  * the report prints the host's). On a slower or busy host that double-counts: the run warns,
@@ -41,7 +43,11 @@ if (preset !== "mobile" && preset !== "desktop") throw new Error(`AUDIT_PRESET m
 const slowdownText = process.env.AUDIT_CPU_SLOWDOWN;
 const slowdown = slowdownText === undefined ? null : Number(slowdownText);
 if (slowdown !== null && !(slowdownText !== "" && Number.isFinite(slowdown) && slowdown >= 1 && slowdown <= 20)) throw new Error(`AUDIT_CPU_SLOWDOWN must be a number in [1, 20], got ${JSON.stringify(slowdownText)}`);
-const OUT = join("test-results", "audit");
+const OUT = process.env.AUDIT_OUT || join("test-results", "audit");
+const pageNames: readonly string[] = PAGES.map(([name]) => name);
+const wanted = process.env.AUDIT_PAGES ? process.env.AUDIT_PAGES.split(",").map((name) => name.trim()) : pageNames;
+const unknown = wanted.filter((name) => !pageNames.includes(name));
+if (unknown.length || wanted.length === 0) throw new Error(`AUDIT_PAGES must be a comma list of ${pageNames.join(", ")}, got ${JSON.stringify(process.env.AUDIT_PAGES)}`);
 
 /** Starts headless Chromium with a DevTools port for Lighthouse; resolves with the port and a stop function. */
 async function startChromium(): Promise<{ port: number; stop: () => Promise<void> }> {
@@ -91,7 +97,7 @@ let version = "";
 let cpu = 0;
 const hosts: number[] = [];
 try {
-  for (const [name, route] of PAGES) {
+  for (const [name, route] of PAGES.filter(([name]) => wanted.includes(name))) {
     const url = server.url(route);
     const flags = { port: chromium.port, output: "json" as const, logLevel: "error" as const, onlyCategories: [...CATEGORIES], ...(slowdown === null ? {} : { throttling: { cpuSlowdownMultiplier: slowdown } }) };
     const run = await lighthouse(url, flags, preset === "desktop" ? desktopConfig : undefined);
