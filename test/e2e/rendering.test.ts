@@ -33,7 +33,9 @@ async function blocks(context: BrowserContext, route: string): Promise<Blocks> {
       firstScreen: all
         .filter((block) => {
           const inColumn = columns.includes(block.parentElement!) ? block : block.parentElement?.tagName.startsWith("LR-") ? block.parentElement : null;
-          return inColumn !== null && [...inColumn.parentElement!.children].indexOf(inColumn) < 7;
+          // A glossary entry's text after its explorer is far below the first screen, all of it.
+          const belowExplorer = inColumn?.parentElement?.matches(".entry-layout > div > section:has(> lr-schedule-figure) ~ .prose") ?? false;
+          return inColumn !== null && !belowExplorer && [...inColumn.parentElement!.children].indexOf(inColumn) < 7;
         })
         .map(describe),
     };
