@@ -18,6 +18,8 @@ import { redrawInterval, redrawScheduler } from "./race-redraw.ts";
 import { qRaceSettings, qSettingsFromQuery, qSettingsToQuery, qTableRows, Q_CONTROLS, stepSizeTexts, type QIslandSettings } from "./q-learning-race-model.ts";
 import type { QEnvironment, QWorkerIn, QWorkerOut } from "./q-learning-worker.ts";
 import { requiredIn } from "./required.ts";
+import { figureWidth } from "./figure-width.ts";
+import { noteDrawnWidth, redrawOnResize } from "./figure-resize.ts";
 
 const NUMBERS = ["steps", "seed", "epsilon", "gamma", "lr"] as const;
 
@@ -77,7 +79,10 @@ export function mountQLearningRace(element: HTMLElement): void {
   };
 
   const drawFigure = (): void => {
-    if (config && records.length > 0) figure.replaceChildren(renderQRaceFigure({ config, records }, { document }));
+    if (!config || records.length === 0) return;
+    const width = figureWidth(figure);
+    figure.replaceChildren(renderQRaceFigure({ config, records }, { document, width }));
+    noteDrawnWidth(figure, width);
   };
   const drawTable = (): void => {
     if (!config || records.length === 0) return;
@@ -101,6 +106,8 @@ export function mountQLearningRace(element: HTMLElement): void {
   };
   // The shared pacing of live figures (race-redraw.ts): one piece per frame, a round at most every 200 ms.
   const schedule = redrawScheduler([drawFigure, drawTable], { interval: redrawInterval() });
+  // Until the first live drawing the built figure (both layouts) follows the box by itself.
+  redrawOnResize([figure], schedule);
   const stop = (): void => {
     worker?.terminate();
     worker = null;

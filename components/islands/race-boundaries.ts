@@ -4,6 +4,7 @@
  * (src/plots/boundary.ts).
  */
 import { CLASS_COLORS } from "../../src/plots/boundary.ts";
+import { colorsFor } from "../../src/plots/race.ts";
 import { makeDataset, taskInfo, type TaskName } from "../../src/data/datasets.ts";
 import { BOUNDARY_EXTENT, drawsBoundary, planePoints, type PlanePoint } from "../../src/training/boundary-grid.ts";
 
@@ -14,21 +15,35 @@ export interface BoundaryGrid {
 
 const SIZE = 170;
 
-function boundaryCell(run: string): HTMLElement {
+/** A panel's name under it: the run's colour (as in the race's other figures) and its name, as the built page has it. */
+function boundaryName(run: string, color: string): HTMLElement {
+  const name = document.createElement("span");
+  name.className = "boundary-name";
+  const swatch = document.createElement("span");
+  swatch.className = "swatch";
+  swatch.style.background = color;
+  swatch.setAttribute("aria-hidden", "true");
+  name.append(swatch, " ", run);
+  return name;
+}
+
+function boundaryCell(run: string, color: string): HTMLElement {
   const cell = document.createElement("div");
   cell.className = "boundary";
   const canvas = document.createElement("canvas");
-  canvas.width = SIZE;
-  canvas.height = SIZE;
+  // The backing store at the screen's density (CSS shows it at most SIZE px wide): sharp dots on a phone.
+  const density = Math.min(3, Math.max(1, Math.round(window.devicePixelRatio || 1)));
+  canvas.width = SIZE * density;
+  canvas.height = SIZE * density;
   canvas.setAttribute("role", "img");
   canvas.setAttribute("aria-label", `decision boundary of ${run}: cells coloured by the predicted class, dots are validation points`);
-  const name = document.createElement("span");
-  name.textContent = run;
-  cell.append(canvas, name);
+  cell.append(canvas, boundaryName(run, color));
   return cell;
 }
 
 function paintOne(ctx: CanvasRenderingContext2D, values: readonly number[], n: number, points: readonly PlanePoint[]): void {
+  const density = ctx.canvas.width / SIZE;
+  ctx.setTransform(density, 0, 0, density, 0, 0);
   ctx.clearRect(0, 0, SIZE, SIZE);
   const cell = SIZE / n;
   values.forEach((v, i) => {
@@ -50,7 +65,10 @@ function paintOne(ctx: CanvasRenderingContext2D, values: readonly number[], n: n
 /** One canvas per run (made once, then repainted): cells coloured by the predicted class, validation points on top. */
 export function paintBoundaries(container: HTMLElement, boundary: BoundaryGrid, runs: readonly string[], points: readonly PlanePoint[]): void {
   const cells = [...container.querySelectorAll<HTMLElement>(".boundary")];
-  if (cells.length !== runs.length || !cells.every((c) => c.querySelector("canvas"))) container.replaceChildren(...runs.map(boundaryCell));
+  if (cells.length !== runs.length || !cells.every((c) => c.querySelector("canvas"))) {
+    const colors = colorsFor(runs).range;
+    container.replaceChildren(...runs.map((run, k) => boundaryCell(run, colors[k] as string)));
+  }
   [...container.querySelectorAll("canvas")].forEach((canvas, k) => {
     const ctx = canvas.getContext("2d");
     const values = boundary.runs[k];

@@ -5,6 +5,7 @@
  */
 import { colorsFor, renderRaceFigure } from "../../src/plots/race.ts";
 import { figureWidth } from "./figure-width.ts";
+import { noteDrawnWidth } from "./figure-resize.ts";
 import { formulaOf, registry } from "../../src/schedules/index.ts";
 import { taskInfo } from "../../src/data/datasets.ts";
 import { fmt, pct, plannedRates, type RaceLog, type RaceSetup } from "./training-race-model.ts";
@@ -12,26 +13,36 @@ import { fmt, pct, plannedRates, type RaceLog, type RaceSetup } from "./training
 /** Live figures keep at most this many points per run, so a redraw stays cheap. */
 const LIVE_POINTS = 250;
 
+/** Put a live figure in its box and note the width it was drawn at (figure-resize.ts redraws when that changes). */
+function show(box: HTMLElement | null, figure: Element, width: number | undefined): void {
+  if (!box) return;
+  box.replaceChildren(figure);
+  noteDrawnWidth(box, width);
+}
+
 export function drawLoss(element: HTMLElement, log: RaceLog): void {
   const description = log.description();
-  const box = element.querySelector("[data-role=loss]");
-  const figure = renderRaceFigure(log.train, { runs: log.setup.labels, steps: log.setup.steps, y: { label: "training loss (smoothed)", log: true }, secondary: log.val, markers: log.markers, description, maxPoints: LIVE_POINTS, width: figureWidth(box) });
-  box?.replaceChildren(figure);
+  const box = element.querySelector<HTMLElement>("[data-role=loss]");
+  const width = figureWidth(box);
+  const figure = renderRaceFigure(log.train, { runs: log.setup.labels, steps: log.setup.steps, y: { label: "training loss (smoothed)", log: true }, secondary: log.val, markers: log.markers, description, maxPoints: LIVE_POINTS, width });
+  show(box, figure, width);
   const described = element.querySelector<HTMLElement>("[data-role=description]");
   if (described) described.textContent = description;
 }
 
 export function drawAccuracy(element: HTMLElement, log: RaceLog): void {
-  const box = element.querySelector("[data-role=accuracy]");
-  const figure = renderRaceFigure(log.accuracy, { runs: log.setup.labels, steps: log.setup.steps, y: { label: "validation accuracy", domain: [0, 1] }, description: "Validation accuracy of each run at each evaluation.", maxPoints: LIVE_POINTS, width: figureWidth(box) });
-  box?.replaceChildren(figure);
+  const box = element.querySelector<HTMLElement>("[data-role=accuracy]");
+  const width = figureWidth(box);
+  const figure = renderRaceFigure(log.accuracy, { runs: log.setup.labels, steps: log.setup.steps, y: { label: "validation accuracy", domain: [0, 1] }, description: "Validation accuracy of each run at each evaluation.", maxPoints: LIVE_POINTS, width });
+  show(box, figure, width);
 }
 
 export function drawRates(element: HTMLElement, log: RaceLog): void {
   const points = log.lr.length ? log.lr : plannedRates(log.setup);
-  const box = element.querySelector("[data-role=lr]");
-  const figure = renderRaceFigure(points, { runs: log.setup.labels, steps: log.setup.steps, y: { label: "learning rate" }, height: 160, description: "The learning rate each run's optimizer used at each step.", maxPoints: LIVE_POINTS, width: figureWidth(box) });
-  box?.replaceChildren(figure);
+  const box = element.querySelector<HTMLElement>("[data-role=lr]");
+  const width = figureWidth(box);
+  const figure = renderRaceFigure(points, { runs: log.setup.labels, steps: log.setup.steps, y: { label: "learning rate" }, height: 160, description: "The learning rate each run's optimizer used at each step.", maxPoints: LIVE_POINTS, width });
+  show(box, figure, width);
 }
 
 export function fillTable(element: HTMLElement, log: RaceLog): void {

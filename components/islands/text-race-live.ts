@@ -18,6 +18,8 @@ import { redrawInterval, redrawScheduler } from "./race-redraw.ts";
 import { RECIPE_NAMES, textRaceCommand, textRaceConfig, textSettingsFromQuery, textSettingsToQuery, type RecipeName, type TextIslandSettings } from "./text-race-model.ts";
 import type { TextWorkerIn, TextWorkerOut } from "./text-race-worker.ts";
 import { requiredIn } from "./required.ts";
+import { figureWidth } from "./figure-width.ts";
+import { noteDrawnWidth, redrawOnResize } from "./figure-resize.ts";
 
 const NUMBERS = ["lr", "steps", "seed", "warmup", "layers", "width"] as const;
 
@@ -102,12 +104,16 @@ export function mountTextRace(root: HTMLElement): void {
   };
 
   // The figure is built in one frame and put in the page in the next, so neither frame holds both costs.
-  let built: Element | null = null;
+  let built: { figure: Element; width: number | undefined } | null = null;
   const buildFigure = (): void => {
-    built = run && run.records.length > 0 ? renderTextRaceFigure(runData(run), { document, width: Math.max(320, figure.clientWidth || 640) }) : null;
+    const width = figureWidth(figure);
+    built = run && run.records.length > 0 ? { figure: renderTextRaceFigure(runData(run), { document, width }), width } : null;
   };
   const showFigure = (): void => {
-    if (built) figure.replaceChildren(built);
+    if (built) {
+      figure.replaceChildren(built.figure);
+      noteDrawnWidth(figure, built.width);
+    }
     built = null;
   };
   const drawTable = (): void => {
@@ -126,11 +132,12 @@ export function mountTextRace(root: HTMLElement): void {
     if (root.dataset.state === "running" && done > 0) status.textContent = `Step ${done} of ${run.config.steps} on ${run.backend}, about ${left < 90 ? `${Math.ceil(left)} s` : `${Math.ceil(left / 60)} min`} left.`;
   };
   const redraw = redrawScheduler([buildFigure, showFigure, drawTable], { interval: redrawInterval() });
+  redrawOnResize([figure], redraw);
   // Plot's first figure costs its code's first run: spend it while the page is idle, not during the first frames of a race.
   const idle = (fn: () => void) => (typeof window.requestIdleCallback === "function" ? window.requestIdleCallback(fn, { timeout: 2000 }) : window.setTimeout(fn, 50));
   idle(() => {
     const records = Array.from({ length: 30 }, (_, step) => ({ step, lr: [0.01], momentum: [0.9], trainLoss: [5 - step / 30], valLoss: [5 - step / 30] }));
-    void renderTextRaceFigure({ config: { labels: ["warm-up"], steps: 30, norm: defaults.norm, schedules: [] }, unigramBits: 4.76, records, divergences: [], samples: [] }, { document });
+    void renderTextRaceFigure({ config: { labels: ["warm-up"], steps: 30, norm: defaults.norm, schedules: [] }, unigramBits: 4.76, records, divergences: [], samples: [] }, { document, width: 320 });
   });
 
   const drawLegend = (labels: readonly string[]): void => {

@@ -20,6 +20,7 @@ import { syncControls, wireControls } from "./race-controls.ts";
 import { drawAccuracy, drawLoss, drawRates, fillTable, logLine, showProgress, updateLegend, warmUpFigures } from "./race-view.ts";
 import { paintBoundaries, planePointsCache, type BoundaryGrid } from "./race-boundaries.ts";
 import { redrawInterval, redrawScheduler } from "./race-redraw.ts";
+import { redrawOnResize } from "./figure-resize.ts";
 import { wireExport } from "./race-export.ts";
 import { taskExtras } from "./race-extras.ts";
 import { hideNamed, NO_LESSON, questionNodes, type Lesson } from "./lesson.ts";
@@ -109,6 +110,8 @@ export function mountTrainingRace(element: HTMLElement): void {
     ],
     { interval: redrawInterval() },
   );
+  // A live figure follows its box's width; the built ones (both layouts) do so by themselves.
+  redrawOnResize([...element.querySelectorAll<HTMLElement>(".race-figures .plot")], draw);
 
   const setRunLabel = (): void => {
     if (runButton) runButton.textContent = state === "running" ? "Pause" : state === "paused" ? "Resume" : state === "done" ? "Run again" : "Run";

@@ -20,6 +20,16 @@ export const TEXT_PX = 12;
 export const STATIC_FONT_BUDGET = 24;
 /** Class of a build-time figure whose text the page counter-scales. */
 export const SCALED_CLASS = "lr-scaled";
+/**
+ * The narrow build-time layout (a phone): NARROW_WIDTH units wide and taller for its width, shown instead of the
+ * wide one in a box up to NARROW_BREAK px (dual-figure.ts), its text counter-scaled up to NARROW_FONT_BUDGET units.
+ */
+export const NARROW_WIDTH = 360;
+export const NARROW_BREAK = 480;
+export const NARROW_FONT_BUDGET = 16;
+export const NARROW_CLASS = "lr-scaled-narrow";
+/** The largest text of the wide layout when a narrow one takes over below NARROW_BREAK (global.css: 17 at 480–500 px). */
+export const DUAL_WIDE_FONT_BUDGET = 17;
 
 export interface FrameInput {
   /** CSS pixels for a live figure; absent at build time. */
@@ -28,6 +38,12 @@ export interface FrameInput {
   height: number;
   /** Characters of the longest y tick label. */
   yLabelChars: number;
+  /** Characters of the last x tick label, which is centred on the plot's right edge (default: room for "20,000" at 12 px). */
+  xLabelChars?: number;
+  /** Build time only: the narrow layout (NARROW_WIDTH) instead of the wide one. */
+  narrow?: boolean;
+  /** Build time only: the wide layout of a figure that also has a narrow one, so never shown under NARROW_BREAK px. */
+  dual?: boolean;
 }
 
 export interface FigureFrame {
@@ -43,6 +59,8 @@ export interface FigureFrame {
   yTicks: number;
   /** Build time: the page counter-scales the text (SCALED_CLASS). */
   scaled: boolean;
+  /** Build time, the narrow layout (NARROW_CLASS). */
+  narrow: boolean;
 }
 
 /** The frame as Plot's layout options: size, margins, and a transparent figure in the text colour (text size set here when live; by CSS when scaled). */
@@ -54,14 +72,16 @@ export function plotLayout(frame: FigureFrame): Pick<Plot.PlotOptions, "width" |
 /** Average advance of a digit or letter of the UI face, in ems (Inter's digits are 0.6 em; letters average less). */
 export const CHAR_EM = 0.6;
 
-export function figureFrame({ width, height, yLabelChars }: FrameInput): FigureFrame {
+export function figureFrame({ width, height, yLabelChars, xLabelChars, narrow: wantsNarrow = false, dual = false }: FrameInput): FigureFrame {
   const scaled = width === undefined;
+  const narrow = scaled && wantsNarrow;
   if (width !== undefined && !(Number.isFinite(width) && width > 0)) throw new RangeError(`a figure's width must be a positive number of pixels, got ${width}`);
   if (!(Number.isFinite(height) && height > 0)) throw new RangeError(`a figure's height must be a positive number, got ${height}`);
-  const w = Math.round(width ?? STATIC_WIDTH);
-  const font = scaled ? STATIC_FONT_BUDGET : TEXT_PX;
+  const w = Math.round(width ?? (narrow ? NARROW_WIDTH : STATIC_WIDTH));
+  const font = narrow ? NARROW_FONT_BUDGET : !scaled ? TEXT_PX : dual ? DUAL_WIDE_FONT_BUDGET : STATIC_FONT_BUDGET;
   const marginLeft = Math.round(10 + Math.max(2, yLabelChars) * CHAR_EM * font);
-  const marginRight = Math.round(1.3 * font);
+  // Half the last x tick label hangs past the plot's right edge.
+  const marginRight = Math.round(Math.max(1.3 * font, xLabelChars === undefined ? 0 : (xLabelChars / 2) * CHAR_EM * font + 2));
   const marginTop = Math.round(1.8 * font);
   const marginBottom = Math.round(2.7 * font);
   // Margins sized for the largest text must not eat the plot: a build-time figure is taller by what they add.
@@ -80,6 +100,7 @@ export function figureFrame({ width, height, yLabelChars }: FrameInput): FigureF
     xTicks: Math.max(2, Math.round(plotWidth / (6 * font))),
     yTicks: Math.max(3, Math.round(plotHeight / (3 * font))),
     scaled,
+    narrow,
   };
 }
 
@@ -110,10 +131,22 @@ export function longestLabel(ticks: readonly number[]): number {
   return Math.max(1, ...ticks.map((t) => formatTick(t).length));
 }
 
-/** Mark a figure drawn without a width (build time) for the page's text counter-scaling. */
-export function scaledIfStatic<T extends Element>(plot: T, width: number | undefined): T {
-  if (width === undefined) (plot.tagName.toLowerCase() === "svg" ? plot : plot.querySelector("svg"))?.classList.add(SCALED_CLASS);
+/** Mark a figure drawn without a width (build time) for the page's text counter-scaling, the wide or the narrow layout's. */
+export function scaledIfStatic<T extends Element>(plot: T, width: number | undefined, narrow = false): T {
+  if (width === undefined) (plot.tagName.toLowerCase() === "svg" ? plot : plot.querySelector("svg"))?.classList.add(narrow ? NARROW_CLASS : SCALED_CLASS);
   return plot;
+}
+
+/**
+ * The height of a figure that has a narrow layout: a live one drawn in a box up to NARROW_BREAK px keeps the
+ * proportions the narrow build-time layout shows there (`narrowHeight` plus what its margins add, scaled to the
+ * box), so pressing Run neither shrinks nor grows it; wider, and at build time, it is `height` (wide) or
+ * `narrowHeight` (narrow layout).
+ */
+export function responsiveHeight(width: number | undefined, height: number, narrowHeight: number, narrow = false): number {
+  if (width === undefined) return narrow ? narrowHeight : height;
+  if (width > NARROW_BREAK) return height;
+  return Math.round(((narrowHeight + 4.5 * (NARROW_FONT_BUDGET - TEXT_PX)) * width) / NARROW_WIDTH);
 }
 
 /**

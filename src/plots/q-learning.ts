@@ -8,6 +8,7 @@ import * as Plot from "@observablehq/plot";
 import { asAccessibleImage } from "./accessible.ts";
 import { colorsFor, raceFigureOptions, type RacePoint } from "./race.ts";
 import { kindColor } from "./schedule-colors.ts";
+import { dualPlot } from "./dual-figure.ts";
 
 /** What the figure reads of a Q-learning race (src/rl's QRunData has it; plots do not import src/rl). */
 export interface QRaceCurves {
@@ -15,11 +16,20 @@ export interface QRaceCurves {
   records: readonly { step: number; distance: readonly number[] }[];
 }
 
-export function qRaceFigureOptions(run: QRaceCurves, options: { document?: Document; width?: number; height?: number } = {}): Plot.PlotOptions {
+/** Where and how the figure is drawn: live at `width`, or a build-time layout (figure-frame.ts). */
+export interface QRaceFigureOptions {
+  document?: Document;
+  width?: number;
+  height?: number;
+  narrow?: boolean;
+  dual?: boolean;
+}
+
+export function qRaceFigureOptions(run: QRaceCurves, options: QRaceFigureOptions = {}): Plot.PlotOptions {
   const labels = run.config.labels;
   const points: RacePoint[] = labels.flatMap((label, k) => run.records.map((r) => ({ step: r.step, run: label, value: r.distance[k] as number })));
   const base = raceFigureOptions(points, {
-    runs: labels, steps: run.config.steps, width: options.width, height: options.height ?? 280,
+    runs: labels, steps: run.config.steps, width: options.width, height: options.height ?? 280, narrow: options.narrow, dual: options.dual,
     y: { label: "‖Q − Q*‖∞", log: true },
     description: `Max-norm distance from Q* of ${labels.join(", ")} over ${run.config.steps} Q-learning steps on the windy gridworld with stochastic wind, seed ${run.config.seed}.`,
     ...(options.document ? { document: options.document } : {}),
@@ -41,6 +51,8 @@ export function qLegend(labels: readonly string[]): { label: string; color: stri
   });
 }
 
-export function renderQRaceFigure(run: QRaceCurves, options: { document?: Document; width?: number; height?: number } = {}): SVGSVGElement | HTMLElement {
+/** The figure live at `options.width`, or at build time (no width) both layouts in one image (dual-figure.ts). */
+export function renderQRaceFigure(run: QRaceCurves, options: Omit<QRaceFigureOptions, "narrow" | "dual"> = {}): SVGSVGElement | HTMLElement {
+  if (options.width === undefined) return dualPlot(qRaceFigureOptions(run, { ...options, dual: true }), qRaceFigureOptions(run, { ...options, narrow: true }));
   return asAccessibleImage(Plot.plot(qRaceFigureOptions(run, options)));
 }

@@ -9,6 +9,7 @@ import * as Plot from "@observablehq/plot";
 import { asAccessibleImage } from "./accessible.ts";
 import { qLegend } from "./q-learning.ts";
 import { raceFigureOptions, type RacePoint } from "./race.ts";
+import { scaledIfStatic } from "./figure-frame.ts";
 
 export interface Curve {
   label: string;
@@ -39,7 +40,7 @@ export function runCurvesFigureOptions(curves: readonly Curve[], options: RunCur
     curves.filter((c) => (c.dashed === true) === dashed).flatMap((c) => c.points.filter((p) => p.value !== null).map((p) => ({ step: p.step, run: c.label, value: p.value as number })));
   const references = curves.flatMap((c) => (c.reference === undefined ? [] : [{ run: c.label, value: c.reference }]));
   const base = raceFigureOptions(points(false), {
-    runs: labels, steps: options.steps, y: options.y, description: options.description, secondary: points(true),
+    runs: labels, steps: options.steps, y: options.y, description: options.description, secondary: points(true), yInclude: references.map((r) => r.value),
     height: options.height ?? 260, ...(options.width ? { width: options.width } : {}), ...(options.document ? { document: options.document } : {}),
   });
   const legend = curveLegend(curves);
@@ -50,6 +51,7 @@ export function runCurvesFigureOptions(curves: readonly Curve[], options: RunCur
   };
 }
 
+/** Drawn live at `options.width`, or at build time 640 units wide with the text the page counter-scales (figure-frame.ts). */
 export function renderRunCurves(curves: readonly Curve[], options: RunCurvesOptions): SVGSVGElement | HTMLElement {
-  return asAccessibleImage(Plot.plot(runCurvesFigureOptions(curves, options)));
+  return scaledIfStatic(asAccessibleImage(Plot.plot(runCurvesFigureOptions(curves, options))), options.width);
 }

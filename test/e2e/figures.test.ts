@@ -26,8 +26,9 @@ function tickSizes(page: Page, scope: string): Promise<TickSize[]> {
     [...document.querySelectorAll<SVGSVGElement>(`${scope} .plot svg`)]
       .filter((svg) => svg.getBoundingClientRect().width > 0 && svg.querySelector('[data-mark$="tick label"]'))
       .flatMap((svg) =>
-        // (A log axis leaves its minor ticks unlabelled: empty texts are not labels.)
-        [...svg.querySelectorAll<SVGTextElement>('[data-mark$="tick label"] text')].filter((text) => text.textContent !== "").map((text) => ({
+        // (A log axis leaves its minor ticks unlabelled: empty texts are not labels. A figure built in two layouts
+        // shows one of them: the other's labels are not on screen.)
+        [...svg.querySelectorAll<SVGTextElement>('[data-mark$="tick label"] text')].filter((text) => text.textContent !== "" && text.checkVisibility()).map((text) => ({
           figure: `${svg.closest("[data-role]")?.getAttribute("data-role") ?? "?"}: ${svg.getAttribute("aria-label") ?? ""}`,
           label: text.textContent ?? "",
           px: Number.parseFloat(getComputedStyle(text).fontSize) * (text.getScreenCTM()?.a ?? 0),
@@ -85,6 +86,50 @@ describe("figures at 390 px", () => {
     await expect.poll(() => race.getAttribute("data-run"), { timeout: 90_000 }).toBe("done");
     await expectReadable(page, "race after a live run", 3);
     await context.close();
+  });
+});
+
+/** Race figures as built (training race, text and Q-learning results): which layout shows, and its proportions. */
+function builtRaceFigures(page: Page): Promise<{ figure: string; layout: string; width: number; height: number; viewBoxRatio: number }[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<SVGSVGElement>("svg.lr-dual")].filter((svg) => svg.checkVisibility()).map((svg) => {
+      const shown = [...svg.querySelectorAll<SVGSVGElement>(":scope > svg")].filter((inner) => inner.checkVisibility());
+      const box = svg.getBoundingClientRect();
+      const [, , w, h] = (shown[0]?.getAttribute("viewBox") ?? "0 0 1 1").split(" ").map(Number) as [number, number, number, number];
+      return { figure: svg.getAttribute("aria-label") ?? "?", layout: shown.map((s) => s.classList.contains("lr-narrow") ? "narrow" : "wide").join("+"), width: box.width, height: box.height, viewBoxRatio: h / w };
+    }),
+  );
+}
+
+const RACE_PAGES = [["notebooks/step-exponential-cosine-race/", 5], ["notebooks/warmup-and-transformers/", 3], ["notebooks/q-learning-step-sizes/", 2], ["embed/q-learning/", 1]] as const;
+
+describe("race figures as built, without JavaScript", () => {
+  it("show a phone their narrow layout, taller for its width, with tick labels of 11 px or more; a desktop the wide one", async () => {
+    for (const viewport of [PHONE, { width: 1280, height: 900 }]) {
+      const context = await site.browser.newContext({ viewport, javaScriptEnabled: false });
+      const page = await context.newPage();
+      for (const [route, count] of RACE_PAGES) {
+        await page.goto(site.server.url(route));
+        await page.evaluate(() => document.fonts.ready);
+        const figures = await builtRaceFigures(page);
+        expect(figures.length, `${route}: race figures built in two layouts`).toBeGreaterThanOrEqual(count);
+        for (const f of figures) {
+          const where = `${route} ${f.figure} at ${viewport.width} px`;
+          expect(f.layout, where).toBe(viewport === PHONE ? "narrow" : "wide");
+          // The image takes the shown layout's proportions (no empty bands), and on a phone it is no strip: at least
+          // 0.55 times as tall as wide (the wide layout would be 0.33–0.45 there) and 170 px or more.
+          expect(Math.abs(f.height / f.width - f.viewBoxRatio), where).toBeLessThan(0.01);
+          if (viewport === PHONE) {
+            expect(f.height / f.width, where).toBeGreaterThanOrEqual(0.55);
+            expect(f.height, where).toBeGreaterThanOrEqual(170);
+          }
+        }
+        const sizes = await tickSizes(page, ":is(lr-training-race, lr-q-race, figure.text-race, figure.q-race)");
+        expect(sizes.filter((s) => s.px < MIN_PX || s.height < MIN_PX), `${route} at ${viewport.width} px: tick labels under ${MIN_PX} px`).toEqual([]);
+        expect(sizes.length, route).toBeGreaterThan(0);
+      }
+      await context.close();
+    }
   });
 });
 
