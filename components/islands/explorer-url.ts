@@ -3,7 +3,7 @@
  * comparison, and lesson mode, read and written by the shared mechanism in
  * src/browser/url-state.ts. Pure: the live island passes the query in.
  */
-import { isKind, registry, type ScheduleKind, type ScheduleSpec } from "../../src/schedules/index.ts";
+import { isKind, registry, type ScheduleKind, type ScheduleSpec } from "../../src/schedules/core.ts";
 import { choiceField, echo } from "../../src/browser/url-fields.ts";
 import { readUrlState, specFromSearchParams, specToSearchParams, specUrlKeys, writeUrlState, type UrlFields, type UrlNotice } from "../../src/browser/url-state.ts";
 import { lessonFields, NO_LESSON, type Lesson } from "./lesson.ts";

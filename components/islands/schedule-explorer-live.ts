@@ -3,117 +3,34 @@
  * and redraws everything with the same model and Plot builder the build used.
  * Invalid settings show a notice and keep the last good drawing; nothing is
  * ever drawn from NaN. With data-url-state="on" the settings live in the URL.
+ *
+ * What the first touch downloads is kept small: a move that only changes the
+ * curve moves it in the build-time figure (schedule-explorer-fast.ts); Plot
+ * (schedule-explorer-draw.ts) loads when a redraw needs it (a new y top, a
+ * comparison, a narrower box, the library panels), and from then on draws
+ * every redraw, with its pointer tip; the Python grammar loads when a spec first parses an
+ * expression (GrammarPending, src/schedules/expression/grammar.ts), KaTeX
+ * when a written expression's formula changes.
  */
-import { ExpressionError, isKind, parseSpec, registry, type ScheduleKind, type ScheduleSpec } from "../../src/schedules/index.ts";
-import { renderScheduleFigure, type ScheduleFigureOptions } from "../../src/plots/schedule-figure.ts";
-import { figureWidth } from "./figure-width.ts";
+import { ExpressionError, formulaOf, GrammarPending, isKind, loadPythonGrammar, parseSpec, registry, type ScheduleKind, type ScheduleSpec } from "../../src/schedules/core.ts";
+import { builtFigure, planInPlace } from "./schedule-explorer-fast.ts";
 import { sliderAttributes, valueFromSlider } from "../../src/browser/slider.ts";
 import { readQuery, writeQuery } from "../../src/browser/url-adapter.ts";
 import { explorerModel, formatRate, type ExplorerModel, type LibraryPanels } from "./schedule-explorer-model.ts";
 import { libraryPanelLoader } from "./explorer-library-loader.ts";
 import { explorerFromQuery, explorerToQuery, type CompareChoice } from "./explorer-url.ts";
-import { hideNamed, NO_LESSON, type Lesson } from "./lesson.ts";
+import { NO_LESSON } from "./lesson.ts";
+import { applyLesson, copy, fillLibraries, fillTable, showFormula } from "./schedule-explorer-view.ts";
 import { noticeBox, urlNoticeText } from "./notice-view.ts";
 
-function cell(text: string): HTMLTableCellElement {
-  const td = document.createElement("td");
-  td.textContent = text;
-  return td;
-}
+type PlotDraw = typeof import("./schedule-explorer-draw.ts");
 
-function fillTable(table: HTMLTableElement, model: ExplorerModel): void {
-  const body = table.tBodies[0] ?? table.createTBody();
-  body.replaceChildren(
-    ...model.table.map((row) => {
-      const tr = document.createElement("tr");
-      tr.append(cell(String(row.step)), cell(row.lr));
-      if (row.compare !== null) tr.append(cell(row.compare));
-      return tr;
-    }),
-  );
-  const head = table.querySelector<HTMLElement>("[data-role=compare-head]");
-  if (head) head.hidden = model.compare === null;
-}
+const LIBRARY_FIGURE = "The same settings as computed by each library.";
 
-const widthOf = figureWidth;
-
-/** Draw a figure at its box's width, and note that width (a resize draws it again only when it changed). */
-function drawFigure(box: HTMLElement | null, points: ExplorerModel["points"], options: Omit<ScheduleFigureOptions, "width">): void {
-  if (!box) return;
-  const width = widthOf(box);
-  box.replaceChildren(renderScheduleFigure(points, { ...options, width }));
-  box.dataset.drawnWidth = String(width ?? "");
-}
-
-function fillLibraries(element: HTMLElement, model: ExplorerModel): void {
-  const table = element.querySelector<HTMLTableElement>("[data-role=libraries]");
-  if (table) {
-    for (const run of model.libraries) {
-      const row = table.querySelector<HTMLTableRowElement>(`tr[data-library="${run.library}"]`);
-      if (!row) continue;
-      const [, call, verdict] = [...row.cells];
-      if (call) call.replaceChildren(Object.assign(document.createElement("code"), { textContent: run.call ?? "—" }));
-      if (verdict) {
-        verdict.textContent =
-          run.reason !== null
-            ? `no equivalent: ${run.reason}`
-            : run.firstDifference === null
-              ? "yes, at every step shown"
-              : `differs from step ${run.firstDifference.step}: ours ${run.firstDifference.ours}, ${run.label} ${run.firstDifference.theirs}`;
-      }
-    }
-  }
-  drawFigure(element.querySelector<HTMLElement>("[data-role=library-plot]"), model.libraryPoints, { description: "The same settings as computed by each library.", height: 240, yMax: model.yMax });
-  for (const c of model.code) {
-    const block = element.querySelector<HTMLElement>(`details[data-library="${c.library}"]`);
-    const code = block?.querySelector<HTMLElement>("[data-role=code]");
-    if (code && c.code !== null) code.textContent = c.code;
-  }
-}
-
-async function copy(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const PANELS = new Map([["code", ".explorer-code"], ["libraries", ".explorer-libraries"], ["table", "details.data-table"]]);
-
-/** Where each name a lesson can hide lives: a control's label, or a panel. */
-function hideTargets(element: HTMLElement, name: string): Element[] {
-  const panel = PANELS.get(name);
-  if (panel) return [...element.querySelectorAll(panel)];
-  const controls = name === "compare" ? "select[data-role=compare]" : `[data-param="${CSS.escape(name)}"], [data-choice="${CSS.escape(name)}"]`;
-  return [...element.querySelectorAll(controls)].flatMap((control) => control.closest("label") ?? []);
-}
-
-/** Lesson mode: hide what the lesson names; with a question, show it and keep the curve back until the reader asks. */
-function applyLesson(element: HTMLElement, lesson: Lesson): void {
-  hideNamed(lesson, (name) => hideTargets(element, name));
-  const lessonBox = element.querySelector<HTMLElement>("[data-role=lesson]");
-  const figure = element.querySelector<HTMLElement>("figure");
-  if (lesson.question === "" || !lessonBox || !figure) return;
-  const text = lessonBox.querySelector<HTMLElement>("[data-role=question]");
-  if (text) text.replaceChildren(Object.assign(document.createElement("bdi"), { textContent: lesson.question }));
-  lessonBox.hidden = false;
-  figure.hidden = true;
-  element.querySelector("details.data-table")?.toggleAttribute("hidden", true);
-  lessonBox.querySelector("button[data-role=reveal]")?.addEventListener("click", () => {
-    figure.hidden = false;
-    if (!lesson.hide.includes("table")) element.querySelector("details.data-table")?.toggleAttribute("hidden", false);
-    lessonBox.querySelector("button")?.remove();
-  });
-}
-
-/** A formula that depends on more than the sliders (a written expression), typeset again; KaTeX loads only for such kinds. */
-async function showFormula(element: HTMLElement, latex: string): Promise<void> {
-  const target = element.querySelector<HTMLElement>("[data-role=formula]");
-  if (!target) return;
-  const { default: katex } = await import("katex");
-  target.innerHTML = katex.renderToString(latex, { displayMode: true, throwOnError: true });
+/** The explorer's figures as Plot draws them: the curve, and the four libraries' (once their panel is live). */
+function drawWithPlot(plot: PlotDraw, element: HTMLElement, model: ExplorerModel, which: { curve: boolean; libraries: boolean }): void {
+  if (which.curve) plot.drawFigure(element.querySelector<HTMLElement>("[data-role=plot]"), model.points, { description: model.description, yMax: model.yMax });
+  if (which.libraries) plot.drawFigure(element.querySelector<HTMLElement>("[data-role=library-plot]"), model.libraryPoints, { description: LIBRARY_FIGURE, height: 240, yMax: model.yMax });
 }
 
 export function mountScheduleExplorer(element: HTMLElement): void {
@@ -133,7 +50,19 @@ export function mountScheduleExplorer(element: HTMLElement): void {
   let lesson = NO_LESSON;
 
   if (urlState) {
-    const { state: fromUrl, notices } = explorerFromQuery(readQuery(), kind, { spec: base, compare: (element.dataset.compare ?? "") as CompareChoice });
+    let query: ReturnType<typeof explorerFromQuery>;
+    try {
+      query = explorerFromQuery(readQuery(), kind, { spec: base, compare: (element.dataset.compare ?? "") as CompareChoice });
+    } catch (error) {
+      if (!(error instanceof GrammarPending)) throw error;
+      // The URL holds an expression: nothing is wired up yet, so load its parser and start again.
+      void loadPythonGrammar().then(
+        () => mountScheduleExplorer(element),
+        (failure: unknown) => say(`The expression parser could not load (${String(failure)}); the figure shows the page's settings.`),
+      );
+      return;
+    }
+    const { state: fromUrl, notices } = query;
     base = fromUrl.spec;
     lesson = fromUrl.lesson;
     if (compareSelect) compareSelect.value = fromUrl.compare;
@@ -176,7 +105,45 @@ export function mountScheduleExplorer(element: HTMLElement): void {
     (error) => say(`The code and library panels could not update (${String(error)}); they show the page's first settings.`),
   );
 
+  // Plot, once a redraw has needed it; from then on it draws every redraw (its pointer tip follows the data).
+  let plot: PlotDraw | null = null;
+  let plotLoading = false;
+  let plotFromUser = false;
+  /** Load Plot (once), then redraw the settings as they are by then. */
+  const loadPlot = (fromUser: boolean): void => {
+    plotFromUser ||= fromUser;
+    if (plotLoading) return;
+    plotLoading = true;
+    void import("./schedule-explorer-draw.ts").then(
+      ({ drawFigure, resized }) => {
+        plot = { drawFigure, resized };
+        redraw(plotFromUser);
+      },
+      (error: unknown) => {
+        plotLoading = false;
+        plotFromUser = false;
+        say(`The figure could not redraw (${String(error)}); it shows the last settings drawn.`);
+        element.dataset.state = "live";
+      },
+    );
+  };
+  // The formula on screen, typeset at build time from the page's settings until a written expression changes it.
+  let shownLatex: string | null = null;
+
   const redraw = (fromUser: boolean): void => {
+    try {
+      update(fromUser);
+    } catch (error) {
+      if (!(error instanceof GrammarPending)) throw error;
+      // A written expression (this kind's, or a comparison's) needs its parser: load it once, then redraw.
+      void loadPythonGrammar().then(
+        () => redraw(fromUser),
+        (failure: unknown) => say(`The expression parser could not load (${String(failure)}); the figure keeps the last settings.`),
+      );
+    }
+  };
+
+  const update = (fromUser: boolean): void => {
     const candidate: Record<string, unknown> = { ...state };
     const parsed = parseSpec(candidate);
     if (!parsed.ok) {
@@ -196,9 +163,26 @@ export function mountScheduleExplorer(element: HTMLElement): void {
       say(`The expression fails: ${error.message}. The figure keeps the last valid settings.`);
       return;
     }
-    if (family.latexOf) void showFormula(element, model.latex);
+    // The build-time curve moves in place while it can (schedule-explorer-fast.ts), even once Plot is here: a
+    // figure changes its layout only when it must. Otherwise Plot draws it, and the library figure, once loaded;
+    // meanwhile nothing changes, so the figure, the values and the table change together.
+    const curve = element.querySelector<HTMLElement>("[data-role=plot]");
+    const inPlace = curve && planInPlace(curve, model.points, model);
+    const libraries = panels !== null && model.libraries.length > 0;
+    if (!plot && (!inPlace || libraries)) {
+      loadPlot(fromUser);
+      return;
+    }
+    inPlace?.();
+    if (plot) drawWithPlot(plot, element, model, { curve: !inPlace, libraries });
     drawn = model;
-    drawFigure(element.querySelector<HTMLElement>("[data-role=plot]"), model.points, { description: model.description, yMax: model.yMax });
+    if (family.latexOf) {
+      shownLatex ??= formulaOf(JSON.parse(builtSpec) as ScheduleSpec);
+      if (model.latex !== shownLatex) {
+        shownLatex = model.latex;
+        void showFormula(element, model.latex);
+      }
+    }
     const described = element.querySelector<HTMLElement>("[data-role=description]");
     if (described) described.textContent = model.description;
     const table = element.querySelector<HTMLTableElement>("[data-role=table]");
@@ -242,14 +226,14 @@ export function mountScheduleExplorer(element: HTMLElement): void {
   element.addEventListener("input", onChange);
   element.addEventListener("change", onChange);
   redraw(false);
-  // A box that changes width (a phone turned, a window resized) gets its figures drawn again at the new width.
+  // A box that changes width (a phone turned, a window resized) gets its figures drawn again at the new width;
+  // the build-time figure scales with its box, and is drawn again only once the box is narrower than it.
   const boxes = [...element.querySelectorAll<HTMLElement>("[data-role=plot], [data-role=library-plot]")];
+  const curveBox = boxes.find((b) => b.dataset.role === "plot");
   const resized = new ResizeObserver(() => {
-    const model = drawn;
-    if (!model) return;
-    const [curve, libraries] = [boxes.find((b) => b.dataset.role === "plot"), boxes.find((b) => b.dataset.role === "library-plot")];
-    if (curve && curve.dataset.drawnWidth !== String(widthOf(curve) ?? "")) drawFigure(curve, model.points, { description: model.description, yMax: model.yMax });
-    if (model.libraries.length > 0 && libraries && libraries.dataset.drawnWidth !== String(widthOf(libraries) ?? "")) drawFigure(libraries, model.libraryPoints, { description: "The same settings as computed by each library.", height: 240, yMax: model.yMax });
+    if (!drawn) return;
+    const builtOutgrown = curveBox !== undefined && curveBox.dataset.drawnWidth === undefined && !builtFigure(curveBox);
+    if (builtOutgrown || boxes.some((box) => plot?.resized(box))) redraw(false);
   });
   for (const box of boxes) resized.observe(box);
 }

@@ -5,9 +5,9 @@
  * produces for the same settings. Pure: used at build time by
  * ScheduleExplorer.astro and live by the island, so both show the same thing.
  */
-import { formulaOf, kindsThat, registry, sampleSchedule, type ScheduleKind, type ScheduleSpec } from "../../src/schedules/index.ts";
+import { formulaOf, kindsThat, registry, sampleSchedule, type ScheduleKind, type ScheduleSpec } from "../../src/schedules/core.ts";
 import type { Library } from "../../src/schedules/frameworks/index.ts";
-import { curvePoints, steadyTop, type CurvePoint } from "../../src/plots/schedule-figure.ts";
+import { curvePoints, steadyTop, type CurvePoint } from "../../src/plots/schedule-axis.ts";
 import { sliderAttributes, tidy, type SliderAttributes } from "../../src/browser/slider.ts";
 import { sliderMoves } from "./slider-effect.ts";
 

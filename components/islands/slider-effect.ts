@@ -6,7 +6,7 @@
  * beside such a slider instead. Found by trying, not by a list: the curve is
  * sampled one slider step up and one down, and compared.
  */
-import { parseSpec, sampleSchedule, type ScheduleSpec } from "../../src/schedules/index.ts";
+import { parseSpec, sampleSchedule, type ScheduleSpec } from "../../src/schedules/core.ts";
 import { sliderAttributes, valueFromSlider, type SliderParam } from "../../src/browser/slider.ts";
 
 export function sliderMoves(spec: ScheduleSpec, param: SliderParam, rates: readonly number[]): boolean {

@@ -10,7 +10,7 @@
  * isolated (see url-fields.ts). Pure: the ten-line url-adapter.ts is the
  * only code touching `location` and `history`.
  */
-import { formatErrors, isKind, parseSpec, registry, type ScheduleKind, type ScheduleSpec } from "../schedules/index.ts";
+import { formatErrors, isKind, parseSpec, registry, type ScheduleKind, type ScheduleSpec } from "../schedules/core.ts";
 import { strictNumber } from "../schedules/fields.ts";
 import { echo, listOfEchoes, MAX_VALUE_LENGTH, type Reading, type UrlField } from "./url-fields.ts";
 

@@ -7,8 +7,8 @@
  * that the kinds most often raced together (constant, step, exponential,
  * cosine, warmup, one-cycle) never share a colour.
  */
-import { KINDS, registry } from "../schedules/index.ts";
-import type { ScheduleKind } from "../schedules/index.ts";
+import { KINDS, registry } from "../schedules/core.ts";
+import type { ScheduleKind } from "../schedules/core.ts";
 
 interface Swatch { light: string; dark: string }
 

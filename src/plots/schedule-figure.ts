@@ -8,12 +8,9 @@ import { asAccessibleImage } from "./accessible.ts";
 import { SERIES_COLORS, seriesColors } from "./schedule-colors.ts";
 import { axisNames, CHAR_EM, figureFrame, formatTick, longestLabel, niceTicks, plotLayout, scaledIfStatic } from "./figure-frame.ts";
 import { placeLineLabels, wrapLabel } from "./line-labels.ts";
+import type { CurvePoint } from "./schedule-axis.ts";
 
-export interface CurvePoint {
-  step: number;
-  lr: number;
-  series: string;
-}
+export { curvePoints, ladderCeil, steadyTop, type CurvePoint } from "./schedule-axis.ts";
 
 export interface ScheduleFigureOptions {
   /** CSS pixels of a live figure; absent at build time, where the figure scales with its box (see figure-frame.ts). */
@@ -33,27 +30,6 @@ export interface ScheduleFigureOptions {
 }
 
 export { SERIES_COLORS };
-
-/** Steps of the 1–10 ladder an axis top is rounded up to. */
-const LADDER = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
-
-/** The smallest ladder number (1, 1.2, 1.5, 2 … × 10^k) at or above x. */
-export function ladderCeil(x: number): number {
-  if (!(Number.isFinite(x) && x > 0)) throw new RangeError(`an axis top must be a positive number, got ${x}`);
-  const power = 10 ** Math.floor(Math.log10(x));
-  const rung = LADDER.find((r) => r * power >= x * (1 - 1e-12)) ?? 10;
-  return Number((rung * power).toPrecision(12));
-}
-
-/**
- * The top of a learning-rate axis that holds still: a tenth above the starting curve's peak, rounded up the
- * ladder, and raised (again a tenth above, rounded up) only when the current peak passes it. Lowering a rate
- * lowers the curve under a fixed axis; raising it lifts the curve until the axis has to grow.
- */
-export function steadyTop(referencePeak: number, peak: number): number {
-  const base = ladderCeil(Math.max(referencePeak, 1e-12) * 1.1);
-  return peak * 1.1 > base ? ladderCeil(peak * 1.1) : base;
-}
 
 /** One label per distinct curve: series that draw the same line share a label, in the colour of the one drawn last (on top). */
 function labelGroups(points: readonly CurvePoint[], series: readonly string[]): { key: string; text: string; rates: number[] }[] {
@@ -122,12 +98,23 @@ export function scheduleFigureOptions(points: readonly CurvePoint[], options: Sc
   };
 }
 
-/** Points of one curve from sampled rates. */
-export function curvePoints(rates: readonly number[], series: string): CurvePoint[] {
-  return rates.map((lr, step) => ({ step, lr, series }));
+/**
+ * The x and y scales as drawn, on the SVG: `data-x-scale` and `data-y-scale` hold "domain-start domain-end
+ * range-start range-end" of each linear scale, read back from Plot. With them the explorer moves the curve of a
+ * drawn figure without Plot while the axes stay (components/islands/schedule-explorer-fast.ts).
+ */
+function recordScales(plot: SVGSVGElement | HTMLElement): void {
+  const svg = plot.tagName.toLowerCase() === "svg" ? plot : plot.querySelector("svg");
+  for (const name of ["x", "y"] as const) {
+    const scale = (plot as unknown as Plot.Plot).scale(name);
+    const ends = [...(scale?.domain ?? []), ...(scale?.range ?? [])];
+    if (scale?.type === "linear" && ends.length === 4 && ends.every((v) => typeof v === "number")) svg?.setAttribute(`data-${name}-scale`, ends.join(" "));
+  }
 }
 
 /** Render the figure to an element (SVG, or a figure when Plot adds a legend). */
 export function renderScheduleFigure(points: readonly CurvePoint[], options: ScheduleFigureOptions): SVGSVGElement | HTMLElement {
-  return scaledIfStatic(asAccessibleImage(Plot.plot(scheduleFigureOptions(points, options))), options.width);
+  const plot = Plot.plot(scheduleFigureOptions(points, options));
+  recordScales(plot);
+  return scaledIfStatic(asAccessibleImage(plot), options.width);
 }

@@ -8,7 +8,7 @@
 import { z } from "zod";
 import { describeValue } from "./fields.ts";
 import { defineFamily, keepDefaults, param } from "./family.ts";
-import { compile, ExpressionError, MAX_LENGTH, parseExpression, toLatex } from "./expression/index.ts";
+import { compile, ExpressionError, MAX_LENGTH, parseExpression, toLatex } from "./expression/language.ts";
 
 /** The text of a lambda: a string the expression parser accepts; the message points at the offending part. */
 export function expressionField() {

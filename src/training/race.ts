@@ -9,7 +9,7 @@
 import type * as tfNamespace from "@tensorflow/tfjs";
 import { makeDataset, type Dataset, type TaskName } from "../data/datasets.ts";
 import { BatchStream, raceStreams } from "./batches.ts";
-import { makeScheduler, type Scheduler } from "../schedules/sample.ts";
+import { makeScheduler, type Scheduler } from "../schedules/index.ts";
 import { momentumSchedule } from "../schedules/momentum.ts";
 import type { ScheduleSpec } from "../schedules/types.ts";
 import { createModel, type Activation, type BatchedModel, type ModelName, type Tf } from "./model.ts";

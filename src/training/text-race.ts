@@ -10,7 +10,7 @@
 import type * as tfNamespace from "@tensorflow/tfjs";
 import { mulberry32, type Rng } from "../data/prng.ts";
 import { TextWindowStream, validationWindows, type TextCorpus, type Windows } from "../data/shakespeare/corpus.ts";
-import { makeScheduler, type Scheduler } from "../schedules/sample.ts";
+import { makeScheduler, type Scheduler } from "../schedules/index.ts";
 import type { ScheduleSpec } from "../schedules/types.ts";
 import { raceStreams } from "./batches.ts";
 import type { Tf } from "./model.ts";

@@ -4,7 +4,7 @@
  * loss rises exactly once η passes 2/a and the run diverges after that.
  */
 import { describe, expect, it } from "vitest";
-import { sampleSchedule } from "../../src/schedules/sample.ts";
+import { sampleSchedule } from "../../src/schedules/index.ts";
 import { driveRangeTest, rangeRates, rangeSpec, readRangeTest, type RangeTrainer } from "../../src/training/range-test.ts";
 
 /** Gradient descent on a x²/2 from x = 1; with `noise`, each gradient gets a seeded perturbation of that size (SGD's noise ball). */

@@ -1,32 +1,9 @@
 /**
- * Schedule expressions: the arithmetic subset of Python lambdas, parsed with
- * @lezer/python, checked against a whitelist, compiled to closures, printed
- * back as Python and LaTeX. Pure: no DOM, never eval or Function.
+ * The expression language (./language.ts) with the Python grammar loaded up
+ * front (./python-grammar.ts): what the CLI, the frameworks, the race and the
+ * tests import. The schedule explorer reaches the language without it (see
+ * ./grammar.ts).
  */
-import type { ParsedExpression } from "./ast.ts";
-import { compileExpression } from "./compile.ts";
-import { toLatex, toPython } from "./format.ts";
-import { parseExpression } from "./parse.ts";
+import "./python-grammar.ts";
 
-export { ExpressionError, type Expr, type ParsedExpression } from "./ast.ts";
-export { parseExpression, MAX_LENGTH, MAX_DEPTH } from "./parse.ts";
-export { firstBadStep } from "./compile.ts";
-export { toLatex, toPython } from "./format.ts";
-
-export interface CompiledExpression {
-  parsed: ParsedExpression;
-  /** f(t); throws ExpressionError (with .step) where Python would raise. */
-  f: (t: number) => number;
-  latex: string;
-}
-
-/** Parse and compile once; throws ExpressionError pointing at the offending part. */
-export function compile(source: string): CompiledExpression {
-  const parsed = parseExpression(source);
-  return { parsed, f: compileExpression(parsed), latex: toLatex(parsed.body) };
-}
-
-/** The canonical Python text of an expression (`lambda <arg>: <body>`). */
-export function canonicalPython(parsed: ParsedExpression): string {
-  return `lambda ${parsed.variable}: ${toPython(parsed.body, parsed.variable)}`;
-}
+export * from "./language.ts";

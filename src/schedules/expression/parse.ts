@@ -5,7 +5,7 @@
  * attribute access other than math.NAME, strings, calls of anything else,
  * statements) is an ExpressionError pointing at that part of the text.
  */
-import { parser } from "@lezer/python";
+import { pythonGrammar } from "./grammar.ts";
 import type { SyntaxNode } from "@lezer/common";
 import { CONSTANTS, ExpressionError, FUNCTIONS, isConstantName, isFunctionName, type BinaryOp, type CompareOp, type Expr, type ParsedExpression, type Span } from "./ast.ts";
 
@@ -239,7 +239,7 @@ export function parseExpression(source: string): ParsedExpression {
   if (source.trim() === "") throw new ExpressionError("the expression is empty; write e.g. lambda t: 0.95 ** t", { from: 0, to: source.length });
   // @lezer/python reads a float with a trailing dot ("5.") as member access;
   // parse it with the dot blanked (same length, so every range still holds).
-  const top = parser.parse(source.replace(/(?<![\w.])(\d[\d_]*)\.(?![\w.])/g, "$1 ")).topNode;
+  const top = pythonGrammar().parse(source.replace(/(?<![\w.])(\d[\d_]*)\.(?![\w.])/g, "$1 ")).topNode;
   const error = firstError(top);
   if (error) {
     const from = Math.min(error.from, Math.max(0, source.length - 1));
