@@ -40,7 +40,7 @@ function tickSizes(page: Page, scope: string): Promise<TickSize[]> {
 }
 
 /** Every chart of the schedule explorers, training races and loss landscapes on the page. */
-const ISLANDS = ":is(lr-schedule-figure, lr-training-race, lr-loss-landscape)";
+const ISLANDS = ":is(lr-schedule-figure, lr-training-race, lr-loss-landscape, lr-q-race)";
 
 async function expectReadable(page: Page, where: string, minFigures: number): Promise<void> {
   const sizes = await tickSizes(page, ISLANDS);
@@ -130,6 +130,33 @@ describe("race figures as built, without JavaScript", () => {
       }
       await context.close();
     }
+  });
+});
+
+describe("live race figures", () => {
+  it("draw at their box's width, name each run at its line's end, and redraw when the box changes width", async () => {
+    const context = await site.browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    const log = watch(page, site.server.origin);
+    await page.goto(site.server.url("embed/q-learning/?rules=cosine,1/n^0.8&steps=5000&seed=3"), { waitUntil: "networkidle" });
+    const race = page.locator("lr-q-race");
+    await race.locator("[data-action=run]").click();
+    await expect.poll(() => race.getAttribute("data-state"), { timeout: 60_000 }).toBe("done");
+    const drawn = () => race.locator("[data-role=figure]").evaluate((box) => {
+      const svg = box.querySelector("svg");
+      return { box: Math.floor(box.clientWidth), width: Number(svg?.getAttribute("width")), dual: svg?.classList.contains("lr-dual") ?? false, labels: [...(svg?.querySelectorAll('[data-mark="text"] text') ?? [])].map((t) => t.textContent) };
+    });
+    const phone = await drawn();
+    expect(phone.dual).toBe(false);
+    expect(phone.width).toBe(phone.box);
+    expect(phone.labels).toEqual(expect.arrayContaining(["cosine", "1/n^0.8"]));
+    await expectReadable(page, "Q-learning race after a live run", 1);
+    // A wider window: the figure is drawn again at the new width (up to the build-time 640).
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await expect.poll(async () => (await drawn()).width, { timeout: 5000 }).toBe(Math.min(640, (await drawn()).box));
+    expect((await drawn()).width).toBeGreaterThan(phone.width);
+    expect(log.pageErrors).toEqual([]);
+    await context.close();
   });
 });
 
