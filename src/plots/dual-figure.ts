@@ -10,7 +10,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { asAccessibleImage } from "./accessible.ts";
-import { NARROW_BREAK, NARROW_CLASS, SCALED_CLASS } from "./figure-frame.ts";
+import { NARROW_CLASS, SCALED_CLASS } from "./figure-frame.ts";
 
 export const DUAL_CLASS = "lr-dual";
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -44,9 +44,8 @@ export function dualFigure(wideFigure: Element, narrowFigure: Element): SVGSVGEl
   }
   outer.setAttribute("width", String(w));
   outer.setAttribute("height", String(h));
-  // The page's container query swaps the ratio at NARROW_BREAK px (global.css); data-break says where, for tests.
+  // The page's container query swaps the ratio at NARROW_BREAK px (global.css).
   outer.setAttribute("style", `--wide:${w}/${h};--narrow:${nw}/${nh}`);
-  outer.setAttribute("data-break", String(NARROW_BREAK));
   for (const [svg, layout] of [[wide, "lr-wide"], [narrow, "lr-narrow"]] as const) {
     for (const name of NAMING) svg.removeAttribute(name);
     svg.removeAttribute("xmlns");

@@ -1,4 +1,5 @@
 // Build-time figures in two layouts (src/plots/dual-figure.ts) and the race figures' direct labels.
+import { readFileSync } from "node:fs";
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { dualFigure } from "../../src/plots/dual-figure.ts";
@@ -53,6 +54,15 @@ describe("a figure in two layouts", () => {
     // Both layouts draw the same y domain, which is what makes the map between them a plain scale.
     expect(narrowOptions.y?.domain).toEqual(wideOptions.y?.domain);
     for (const path of wide.querySelectorAll('g[data-mark="line"] path')) expect(path.getAttribute("vector-effect")).toBe("non-scaling-stroke");
+  });
+
+  it("swaps layouts in the stylesheet at the width the frames are made for (NARROW_BREAK), with text sized for the narrow budget", () => {
+    const css = readFileSync(new URL("../../src/styles/global.css", import.meta.url), "utf8");
+    expect(css).toContain(`@container (max-width: ${NARROW_BREAK}px) {\n  svg.lr-dual { aspect-ratio: var(--narrow); }`);
+    // Every size the stylesheet gives the narrow layout's text fits the margins made for NARROW_FONT_BUDGET.
+    const sizes = [...css.matchAll(/svg\.lr-dual > svg\.lr-narrow \{[^}]*font-size: ([\d.]+)px/g)].map((m) => Number(m[1]));
+    expect(sizes.length).toBeGreaterThanOrEqual(5);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(NARROW_FONT_BUDGET);
   });
 
   it("refuses drawings it cannot join, naming which", () => {
