@@ -3,7 +3,9 @@
  * first time the reader focuses or presses it, and puts the caret where it
  * was. Until then, and if the editor cannot load, the plain textarea works.
  */
-export function pythonEditorOnInteraction(textarea: HTMLTextAreaElement): void {
+import type { PythonEditorOptions } from "./python-editor.ts";
+
+export function pythonEditorOnInteraction(textarea: HTMLTextAreaElement, options: PythonEditorOptions = {}): void {
   let started = false;
   const start = (): void => {
     if (started) return;
@@ -12,7 +14,7 @@ export function pythonEditorOnInteraction(textarea: HTMLTextAreaElement): void {
     import("./python-editor.ts").then(
       ({ attachPythonEditor }) => {
         const { selectionStart, selectionEnd } = textarea;
-        const view = attachPythonEditor(textarea);
+        const view = attachPythonEditor(textarea, options);
         if (focused || document.activeElement === textarea) {
           view.focus();
           view.dispatch({ selection: { anchor: selectionStart, head: selectionEnd } });

@@ -17,7 +17,7 @@ interface ControlHandlers {
   say: (text: string) => void;
 }
 
-const control = <T extends HTMLInputElement | HTMLSelectElement>(element: HTMLElement, name: string) => element.querySelector<T>(`[data-setting=${name}]`);
+const control = <T extends HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(element: HTMLElement, name: string) => element.querySelector<T>(`[data-setting=${name}]`);
 const kindBoxes = (element: HTMLElement) => [...element.querySelectorAll<HTMLInputElement>("input[data-kind]")];
 
 /** Put a setup's values into the controls. */
@@ -38,7 +38,7 @@ export function syncControls(element: HTMLElement, setup: RaceSetup, backend: Ba
   for (const box of kindBoxes(element)) box.checked = setup.schedules.some((s) => s.kind === box.dataset.kind);
   // The expression field keeps the reader's text while the race has no written schedule.
   const expression = expressionOf(setup);
-  const field = control<HTMLInputElement>(element, "expression");
+  const field = control<HTMLTextAreaElement>(element, "expression");
   if (field && expression !== undefined) field.value = expression;
 }
 
@@ -77,7 +77,7 @@ export function wireControls(element: HTMLElement, current: () => RaceSetup, on:
         box.checked = !box.checked;
         return;
       }
-      const expression = control<HTMLInputElement>(element, "expression")?.value;
+      const expression = control<HTMLTextAreaElement>(element, "expression")?.value;
       on.rebuild({ schedules: kinds.join(","), ...(kinds.includes("lambda") && expression !== undefined ? { expression } : {}) });
     });
   }

@@ -17,6 +17,7 @@ import { BOUNDARY_CELLS, drawsBoundary } from "../../src/training/boundary-grid.
 import { expressionOf, raceSetup, RaceLog, RaceSetupError, fmt, type RaceSetup, type RaceSetupInput } from "./training-race-model.ts";
 import { raceFromQuery, raceToQuery } from "./race-url.ts";
 import { syncControls, wireControls } from "./race-controls.ts";
+import { pythonEditorOnInteraction } from "./python-editor-loader.ts";
 import { drawAccuracy, drawLoss, drawRates, fillTable, logLine, showProgress, updateLegend, warmUpFigures } from "./race-view.ts";
 import { paintBoundaries, planePointsCache, type BoundaryGrid } from "./race-boundaries.ts";
 import { redrawInterval, redrawScheduler } from "./race-redraw.ts";
@@ -273,6 +274,9 @@ export function mountTrainingRace(element: HTMLElement): void {
 
   warmUpFigures(setup);
   syncControls(element, setup, backend);
+  // The written expression gets the converter's Python editor when the reader reaches for it (one line: Enter commits).
+  const expressionField = element.querySelector<HTMLTextAreaElement>("textarea[data-setting=expression]");
+  if (expressionField) pythonEditorOnInteraction(expressionField, { singleLine: true });
   updateLegend(element, setup);
   permalink();
   setRunLabel();

@@ -1,7 +1,8 @@
 // A written schedule (a Python lambda) in the playground's race, in real Chromium:
 // carried by the permalink, typeset in the legend, trained at exactly its
 // rates (the exported CSV), kept when another setting changes, typed in
-// live, and a hostile expression in the address refused with a notice.
+// live in the Python editor (one line: Enter or leaving the field commits),
+// and a hostile expression in the address refused with a notice.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
@@ -45,14 +46,33 @@ describe("a written schedule in the race", () => {
     await race.locator("[data-setting=seed]").dispatchEvent("change");
     await expect.poll(() => new URL(page.url()).searchParams.get("seed")).toBe("9");
     expect(new URL(page.url()).searchParams.get("expr")).toBe(EXPR);
-    // A new expression typed in: the address follows; a bad one is refused with the reason, and the race keeps the last.
-    await race.locator("[data-setting=expression]").fill("lambda t: 0.9 ** t");
-    await race.locator("[data-setting=expression]").dispatchEvent("change");
+    // Reaching for the field swaps in the converter's Python editor, highlighted, holding the expression.
+    const textarea = race.locator("[data-setting=expression]");
+    const editor = race.locator(".race-expression .cm-content");
+    await expect(editor.count()).resolves.toBe(0);
+    await textarea.focus();
+    await expect.poll(() => editor.count(), { timeout: 15_000 }).toBe(1);
+    await expect(textarea.isHidden()).resolves.toBe(true);
+    await expect(editor.getAttribute("aria-label")).resolves.toBe("Written expression: a Python lambda of the step t (the rate is the peak rate times it)");
+    await expect(editor.textContent()).resolves.toBe(EXPR);
+    await expect(editor.locator("span", { hasText: /^0\.5$/ }).count()).resolves.toBeGreaterThan(0);
+    // A new expression typed in: nothing changes while typing; Enter commits it without breaking the line, and the address follows.
+    await editor.fill("lambda t: 0.9 ** t");
+    await expect(textarea.inputValue()).resolves.toBe("lambda t: 0.9 ** t");
+    expect(new URL(page.url()).searchParams.get("expr")).toBe(EXPR);
+    await page.keyboard.press("Enter");
     await expect.poll(() => new URL(page.url()).searchParams.get("expr")).toBe("lambda t: 0.9 ** t");
-    await race.locator("[data-setting=expression]").fill("lambda t: open('/etc/passwd')");
-    await race.locator("[data-setting=expression]").dispatchEvent("change");
+    await expect(editor.locator(".cm-line").count()).resolves.toBe(1);
+    // A line break pasted in becomes a space; leaving the field commits, as a text input does.
+    await editor.fill("lambda t: 0.5 **\n(t / 50)");
+    await expect(editor.textContent()).resolves.toBe("lambda t: 0.5 ** (t / 50)");
+    await race.locator("[data-setting=seed]").focus();
+    await expect.poll(() => new URL(page.url()).searchParams.get("expr")).toBe("lambda t: 0.5 ** (t / 50)");
+    // A bad one is refused with the reason, and the race keeps the last.
+    await editor.fill("lambda t: open('/etc/passwd')");
+    await page.keyboard.press("Enter");
     await expect.poll(() => race.locator("[data-role=notice]").textContent()).toMatch(/expression: .*open/);
-    expect(new URL(page.url()).searchParams.get("expr")).toBe("lambda t: 0.9 ** t");
+    expect(new URL(page.url()).searchParams.get("expr")).toBe("lambda t: 0.5 ** (t / 50)");
     expect(log.pageErrors).toEqual([]);
     expect(log.foreignRequests).toEqual([]);
   }, 120_000);
