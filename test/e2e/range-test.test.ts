@@ -64,7 +64,8 @@ describe("the range-test island", () => {
     await race.click();
     await page.waitForURL(/playground\//);
     const playground = page.locator("lr-training-race");
-    await expect.poll(() => playground.getAttribute("data-state"), { timeout: 30_000 }).not.toBe("static");
+    // "live" is set once the race's code has applied the address ("loading" comes before it).
+    await expect.poll(() => playground.getAttribute("data-state"), { timeout: 30_000 }).toBe("live");
     await expect(page.locator("[data-setting=lr]").first().inputValue()).resolves.toBe(peak);
     await expect(page.locator("[data-role=notice]").first().isHidden()).resolves.toBe(true);
     expect(log.pageErrors).toEqual([]);
@@ -77,7 +78,7 @@ describe("the range-test island", () => {
     const log = watch(page, site.server.origin);
     await page.goto(site.server.url(`${PAGE}?task=circles&low=0.001&high=3&modes=linear`), { waitUntil: "networkidle" });
     const island = page.locator("lr-range-test");
-    await expect.poll(() => island.getAttribute("data-state")).toBe("ready");
+    await expect.poll(() => island.getAttribute("data-state"), { timeout: 30_000 }).toBe("ready");
     await expect(island.locator("[data-setting=task]").inputValue()).resolves.toBe("circles");
     await expect(island.locator("[data-setting=high]").inputValue()).resolves.toBe("3");
     await expect(island.locator("[data-setting=modes][value=exponential]").isChecked()).resolves.toBe(false);
@@ -85,7 +86,7 @@ describe("the range-test island", () => {
 
     const hostile = "task=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&low=0x10&high=Infinity&steps=99999&modes=cubic,linear&seed=1e999&batch=-1&optimizer=__proto__&%E2%80%AEevil=1";
     await page.goto(site.server.url(`${PAGE}?${hostile}`), { waitUntil: "networkidle" });
-    await expect.poll(() => island.getAttribute("data-state")).toBe("ready");
+    await expect.poll(() => island.getAttribute("data-state"), { timeout: 30_000 }).toBe("ready");
     const notice = (await island.locator("[data-role=notice]").textContent()) ?? "";
     for (const key of ["task", "low", "high", "steps", "modes", "seed", "batch", "optimizer"]) expect(notice, key).toMatch(new RegExp(`\\b${key}: `));
     expect(notice).toMatch(/ignored: /);
@@ -96,7 +97,7 @@ describe("the range-test island", () => {
     await expect(island.locator("[data-setting=steps]").inputValue()).resolves.toBe("300");
 
     await page.goto(site.server.url(`${PAGE}?low=5&high=1`), { waitUntil: "networkidle" });
-    await expect.poll(() => island.getAttribute("data-state")).toBe("ready");
+    await expect.poll(() => island.getAttribute("data-state"), { timeout: 30_000 }).toBe("ready");
     await expect(island.locator("[data-role=notice]").textContent()).resolves.toMatch(/high: must be above low \(5\), got 1; using 0\.0001 to 10/);
     // A bad setting typed in is refused at Run, naming it.
     await island.locator("[data-setting=high]").fill("0.00001");
