@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { BrowserContext } from "playwright-core";
 import { useBuiltSite } from "../support/built-site.ts";
+import { htmlFiles, read, routeOf } from "../support/dist.ts";
 
 const site = useBuiltSite();
 const NOTEBOOK = "notebooks/step-exponential-cosine-race/";
@@ -117,6 +118,28 @@ describe("long pages on a phone", () => {
     await page.emulateMedia({ media: "print" });
     const skipping = await page.evaluate(() => [...document.querySelectorAll("main *")].filter((el) => getComputedStyle(el).contentVisibility !== "visible").length);
     expect(skipping).toBe(0);
+    await context.close();
+  });
+});
+
+describe("maths fonts", () => {
+  it("are preloaded by the pages that set maths in KaTeX's HTML, and used there", async () => {
+    const preloads = (html: string) => [...html.matchAll(/<link rel="preload" href="[^"]*\/(KaTeX_[\w-]+)\.[\w-]+\.woff2"/g)].map((m) => m[1]);
+    const pages = htmlFiles().filter((file) => read(file).includes('class="site-header"'));
+    const wrong = pages.flatMap((file) => {
+      const html = read(file);
+      const expected = html.includes('class="katex-html"') ? ["KaTeX_Main-Regular", ...(html.includes("mathnormal") ? ["KaTeX_Math-Italic"] : [])] : [];
+      const found = preloads(html);
+      return JSON.stringify(found) === JSON.stringify(expected) ? [] : [`${routeOf(file)}: ${found.join(",") || "none"}, expected ${expected.join(",") || "none"}`];
+    });
+    expect(wrong).toEqual([]);
+    expect(pages.filter((file) => preloads(read(file)).length > 0).length).toBeGreaterThan(20);
+    const context = await phone();
+    const page = await context.newPage();
+    await page.goto(site.server.url(NOTEBOOK), { waitUntil: "load" });
+    await page.evaluate(() => document.fonts.ready);
+    const loaded = await page.evaluate(() => [...document.fonts].filter((face) => face.status === "loaded").map((face) => face.family.replaceAll('"', "")));
+    expect(loaded).toEqual(expect.arrayContaining(["KaTeX_Main", "KaTeX_Math"]));
     await context.close();
   });
 });
