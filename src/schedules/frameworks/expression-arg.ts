@@ -4,7 +4,7 @@
  * __call__): parsed by the expression language (../expression/), never run
  * as code. A refusal names the argument and the offending characters.
  */
-import { compile, ExpressionError } from "../expression/index.ts";
+import { compile, ExpressionError } from "../expression/language.ts";
 import { ConfigError, type Kwargs } from "./kwargs.ts";
 
 export function expressionArg(kw: Kwargs, where: string, key: string): (t: number) => number {

@@ -6,7 +6,7 @@
  */
 import type { ScheduleSpec } from "../types.ts";
 import { lookup, none, noEquivalent, type KindTable } from "./types.ts";
-import { parseExpression, toPython } from "../expression/index.ts";
+import { parseExpression, toPython } from "../expression/language.ts";
 
 /** A number as Python source (repr-like; always a float literal). */
 export function pythonFloat(value: number): string {

@@ -7,7 +7,7 @@
  */
 import type { ScheduleSpec } from "../types.ts";
 import { lookup, none, type FrameworkCase, type KindTable } from "./types.ts";
-import { canonicalPython, parseExpression } from "../expression/index.ts";
+import { canonicalPython, parseExpression } from "../expression/language.ts";
 
 const call = (totalSteps: number, name: string, baseLr: number, params: Record<string, unknown>): FrameworkCase => ({ name, params, baseLr, steps: totalSteps });
 
