@@ -138,6 +138,8 @@ export function mountTextRace(root: HTMLElement): void {
   idle(() => {
     const records = Array.from({ length: 30 }, (_, step) => ({ step, lr: [0.01], momentum: [0.9], trainLoss: [5 - step / 30], valLoss: [5 - step / 30] }));
     void renderTextRaceFigure({ config: { labels: ["warm-up"], steps: 30, norm: defaults.norm, schedules: [] }, unigramBits: 4.76, records, divergences: [], samples: [] }, { document, width: 320 });
+    // Said on the element, so that a page (or a test counting long tasks) can tell the warm-up has been spent.
+    root.dataset.figureCode = "warm";
   });
 
   const drawLegend = (labels: readonly string[]): void => {

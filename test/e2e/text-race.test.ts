@@ -51,8 +51,10 @@ describe("the text race", () => {
     const race = page.locator("lr-text-race");
     await expect.poll(() => race.getAttribute("data-state"), { timeout: 30_000 }).toBe("ready");
     await expect(race.locator("[data-role=notice]").isHidden()).resolves.toBe(true);
-    // The island warms its figure code up while the page is idle after loading; then the count starts.
-    await page.waitForTimeout(1000);
+    // The island warms its figure code up while the page is idle after loading (requestIdleCallback, at most 2 s
+    // later): that first run of Plot's code can itself take about 50 ms, and a fixed 1 s wait can end before it runs
+    // (two CI runs each saw one 55-60 ms task here; alone the test passed). The count starts once the warm-up is spent.
+    await expect.poll(() => race.getAttribute("data-figure-code"), { timeout: 30_000 }).toBe("warm");
     await longTasks.clear();
     await race.locator("[data-action=run]").click();
     await expect.poll(() => race.getAttribute("data-state"), { timeout: 60_000 }).toBe("running");
