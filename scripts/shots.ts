@@ -35,6 +35,9 @@ try {
       const page = await context.newPage();
       for (const [name, route] of PAGES) {
         await page.goto(server.url(route), { waitUntil: "networkidle" });
+        // Blocks below the first screen skip rendering until the reader nears them (src/styles/rendering.css), so a
+        // whole-page picture would show them blank: render them all, as they look once scrolled to.
+        await page.addStyleTag({ content: "* { content-visibility: visible !important; }" });
         await page.evaluate(() => document.fonts.ready);
         const height = Math.min(MAX_HEIGHT, await page.evaluate(() => document.documentElement.scrollHeight));
         const file = join(OUT, `${name}-${width}-${theme}.png`);
