@@ -16,7 +16,7 @@ export const cyclic = defineFamily({
   title: "Cyclical learning rate",
   summary: "Let the rate climb and fall between two bounds in triangular waves.",
   latex:
-    "\\eta_t = \\eta_{\\text{base}} + (\\eta_{\\max} - \\eta_{\\text{base}})\\, h(x)\\, a,\\quad x = \\frac{t}{s_{\\uparrow} + s_{\\downarrow}} - \\left\\lfloor \\frac{t}{s_{\\uparrow} + s_{\\downarrow}} \\right\\rfloor,\\quad h(x) = \\begin{cases} x / r & x \\le r \\\\ (1 - x)/(1 - r) & x > r \\end{cases},\\quad r = \\frac{s_{\\uparrow}}{s_{\\uparrow} + s_{\\downarrow}}",
+    "\\begin{aligned} \\eta_t &= \\eta_{\\text{base}} + (\\eta_{\\max} - \\eta_{\\text{base}})\\, h(x)\\, a, \\\\ x &= \\frac{t}{s_{\\uparrow} + s_{\\downarrow}} - \\left\\lfloor \\frac{t}{s_{\\uparrow} + s_{\\downarrow}} \\right\\rfloor,\\quad r = \\frac{s_{\\uparrow}}{s_{\\uparrow} + s_{\\downarrow}}, \\\\ h(x) &= \\begin{cases} x / r & x \\le r \\\\ (1 - x)/(1 - r) & x > r \\end{cases} \\end{aligned}",
   where: { x: "the position within the current cycle, from 0 to 1", h: "the triangle: up over the first fraction r of a cycle, down over the rest", r: "the fraction of a cycle spent rising", a: "the amplitude: 1 (triangular), halved every cycle (triangular2) or γ^t (exp_range)" },
   params: [
     param.lr({ name: "baseLr", symbol: "\\eta_{\\text{base}}", label: "base rate", default: 0.01, description: "The bottom of each cycle." }),

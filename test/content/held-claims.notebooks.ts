@@ -44,7 +44,7 @@ export const notebookClaims: readonly Claim[] = [
     values: [{ quote: "0.47", at: (r) => meanOver(600)(r) / r(0) }] },
   { file: n("step-exponential-cosine-race"), text: "\\frac{1 - e^{-600k}}{600\\,(1 - e^{-k})} \\approx 0.216\\,\\eta_0,", source: race.exponential,
     values: [{ quote: "0.216", at: (r) => meanOver(600)(r) / r(0) }] },
-  { file: n("step-exponential-cosine-race"), text: "\\bar\\eta_{\\text{cos}} \\approx 0.5\\,\\eta_0 .", source: race.cosine,
+  { file: n("step-exponential-cosine-race"), text: "\\bar\\eta_{\\text{cos}} &\\approx 0.5\\,\\eta_0 .", source: race.cosine,
     values: [{ quote: "0.5", at: (r) => meanOver(600)(r) / r(0) }] },
   { file: n("step-exponential-cosine-race"), text: "(with $k = 0.046$, exponential decay ends at $1\\%$ after 100 steps, as in the races)",
     source: { spec: { kind: "exponential", lr: 0.1, k: 0.046 } }, values: [{ quote: "1", at: (r) => (100 * r(100)) / r(0) }] },

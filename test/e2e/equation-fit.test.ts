@@ -1,0 +1,71 @@
+// Display equations fit their column at 1280 px: every KaTeX display (.katex-display) on every built page, Markdown
+// maths and islands' formulas alike, holds its content without scrolling sideways. (On a phone a wide formula may
+// scroll inside its own box; site.test.ts holds that the page itself never does.)
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { useBuiltSite } from "../support/built-site.ts";
+import { htmlFiles, read, routeOf } from "../support/dist.ts";
+
+const site = useBuiltSite();
+const DESKTOP = { width: 1280, height: 900 };
+
+interface Display {
+  tex: string;
+  /** Width of the typeset content (scrollWidth) and of the box that shows it (clientWidth), in CSS px. */
+  content: number;
+  box: number;
+}
+
+/**
+ * Every display equation on the page, measured once rendered: closed `<details>` are opened and each display is
+ * scrolled into view first, since blocks below the first screen skip layout until the reader nears them
+ * (content-visibility, src/styles/rendering.css) and would measure at their placeholder size.
+ */
+function displays(page: Page): Promise<Display[]> {
+  return page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    for (const details of document.querySelectorAll("details")) details.open = true;
+    const found: Display[] = [];
+    for (const display of document.querySelectorAll<HTMLElement>(".katex-display")) {
+      display.scrollIntoView({ block: "center" });
+      await frame();
+      const tex = display.querySelector('annotation[encoding="application/x-tex"]')?.textContent ?? display.textContent ?? "";
+      found.push({ tex: tex.replace(/\s+/g, " ").trim().slice(0, 80), content: display.scrollWidth, box: display.clientWidth });
+    }
+    return found;
+  });
+}
+
+describe("display equations at 1280 px", () => {
+  it("fit their column on every page: no equation scrolls sideways", async () => {
+    const pages = htmlFiles()
+      .filter((file) => read(file).includes("katex-display"))
+      .map(routeOf)
+      .filter((route) => route !== "404.html");
+    expect(pages.length).toBeGreaterThan(10);
+    const queue = [...pages];
+    const results = await Promise.all(
+      [0, 1].map(async () => {
+        const page = await site.browser.newPage({ viewport: DESKTOP });
+        const wide: string[] = [];
+        let measured = 0;
+        for (let route = queue.shift(); route !== undefined; route = queue.shift()) {
+          await page.goto(site.server.url(route), { waitUntil: "load" });
+          await page.evaluate(() => document.fonts.ready);
+          const found = await displays(page);
+          expect(found.length, `${route}: its HTML holds a display equation`).toBeGreaterThan(0);
+          measured += found.length;
+          found.forEach((d, i) => {
+            if (d.box === 0) wide.push(`/${route} equation ${i + 1} "${d.tex}": not laid out`);
+            // One pixel of slack for sub-pixel rounding.
+            else if (d.content > d.box + 1) wide.push(`/${route} equation ${i + 1} "${d.tex}": ${d.content}px of content in a ${d.box}px box`);
+          });
+        }
+        await page.close();
+        return { wide, measured };
+      }),
+    );
+    expect(results.reduce((sum, r) => sum + r.measured, 0)).toBeGreaterThan(pages.length);
+    expect(results.flatMap((r) => r.wide)).toEqual([]);
+  }, 300_000);
+});
