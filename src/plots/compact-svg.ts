@@ -81,12 +81,22 @@ export function simplifyPath(d: string, tolerance = 0.25): string {
 
 /** Simplifies the straight-segment paths and rounds the geometry of `root` and every element under it, in place; returns `root`. */
 export function compactSvg<T extends Element>(root: T, digits = 1, tolerance = 0.25): T {
+  return rewriteGeometry(root, (name, value) => roundNumbers(name === "d" ? simplifyPath(value, tolerance) : value, digits));
+}
+
+/**
+ * Rounds the geometry of `root` and every element under it, in place, but keeps every vertex: for a figure whose
+ * points are measurements a reader (and a test) may check one by one, such as a committed race's evaluations.
+ */
+export function roundSvg<T extends Element>(root: T, digits = 1): T {
+  return rewriteGeometry(root, (_, value) => roundNumbers(value, digits));
+}
+
+function rewriteGeometry<T extends Element>(root: T, rewrite: (name: (typeof GEOMETRY)[number], value: string) => string): T {
   for (const element of [root, ...root.querySelectorAll("*")]) {
     for (const name of GEOMETRY) {
       const value = element.getAttribute(name);
-      if (value === null) continue;
-      const shape = name === "d" ? simplifyPath(value, tolerance) : value;
-      element.setAttribute(name, roundNumbers(shape, digits));
+      if (value !== null) element.setAttribute(name, rewrite(name, value));
     }
   }
   return root;

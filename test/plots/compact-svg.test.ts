@@ -2,7 +2,7 @@
 // within the tolerance of the original, on real Plot output.
 import { describe, expect, it } from "vitest";
 import { JSDOM } from "jsdom";
-import { compactSvg, roundNumbers, shareRepeatedMark, simplifyPath } from "../../src/plots/compact-svg.ts";
+import { compactSvg, roundNumbers, roundSvg, shareRepeatedMark, simplifyPath } from "../../src/plots/compact-svg.ts";
 import { renderRaceFigure, type RacePoint } from "../../src/plots/race.ts";
 
 type Point = [number, number];
@@ -80,6 +80,22 @@ describe("compactSvg on a race figure", () => {
     // The piecewise-constant run is two flat stretches and a drop: a handful of points, not 600.
     const flat = after.find((d) => d.startsWith("M") && pointsOf(d)[0]!.length <= 6);
     expect(flat).toBeDefined();
+  });
+
+  it("roundSvg rounds the same geometry but keeps every vertex, each within half a rounding step", () => {
+    const original = draw();
+    const rounded = roundSvg(draw());
+    expect(rounded.outerHTML.length).toBeLessThan(original.outerHTML.length * 0.8);
+    const before = [...original.querySelectorAll("path")].map((p) => pointsOf(p.getAttribute("d") ?? ""));
+    const after = [...rounded.querySelectorAll("path")].map((p) => pointsOf(p.getAttribute("d") ?? ""));
+    expect(after.map((runs) => runs.map((run) => run.length))).toEqual(before.map((runs) => runs.map((run) => run.length)));
+    before.flat(2).forEach(([x, y], i) => {
+      const [rx, ry] = after.flat(2)[i] as Point;
+      expect(Math.abs(rx - x)).toBeLessThanOrEqual(0.05 + 1e-9);
+      expect(Math.abs(ry - y)).toBeLessThanOrEqual(0.05 + 1e-9);
+    });
+    // The piecewise-constant run keeps its 600 points.
+    expect(after.flat(1).some((run) => run.length === 600)).toBe(true);
   });
 });
 
