@@ -9,7 +9,7 @@ import * as Plot from "@observablehq/plot";
 import { asAccessibleImage } from "./accessible.ts";
 import { qLegend } from "./q-learning.ts";
 import { raceFigureOptions, type RacePoint } from "./race.ts";
-import { scaledIfStatic } from "./figure-frame.ts";
+import { dualPlot } from "./dual-figure.ts";
 
 export interface Curve {
   label: string;
@@ -27,6 +27,10 @@ export interface RunCurvesOptions {
   document?: Document;
   width?: number;
   height?: number;
+  /** Build time: the narrow layout (figure-frame.ts) instead of the wide one. */
+  narrow?: boolean;
+  /** Build time: the wide layout of a figure that also has the narrow one. */
+  dual?: boolean;
 }
 
 /** Each curve's label and colour, in order (the figure's and the HTML legend's). */
@@ -41,7 +45,8 @@ export function runCurvesFigureOptions(curves: readonly Curve[], options: RunCur
   const references = curves.flatMap((c) => (c.reference === undefined ? [] : [{ run: c.label, value: c.reference }]));
   const base = raceFigureOptions(points(false), {
     runs: labels, steps: options.steps, y: options.y, description: options.description, secondary: points(true), yInclude: references.map((r) => r.value),
-    height: options.height ?? 260, ...(options.width ? { width: options.width } : {}), ...(options.document ? { document: options.document } : {}),
+    height: options.height ?? 260, narrow: options.narrow, dual: options.dual,
+    ...(options.width ? { width: options.width } : {}), ...(options.document ? { document: options.document } : {}),
   });
   const legend = curveLegend(curves);
   return {
@@ -51,7 +56,11 @@ export function runCurvesFigureOptions(curves: readonly Curve[], options: RunCur
   };
 }
 
-/** Drawn live at `options.width`, or at build time 640 units wide with the text the page counter-scales (figure-frame.ts). */
-export function renderRunCurves(curves: readonly Curve[], options: RunCurvesOptions): SVGSVGElement | HTMLElement {
-  return scaledIfStatic(asAccessibleImage(Plot.plot(runCurvesFigureOptions(curves, options))), options.width);
+/**
+ * Drawn live at `options.width`, or at build time in both layouts as one image (dual-figure.ts): 640 units wide for
+ * a desktop column, 360 and taller for a phone, the lines drawn once.
+ */
+export function renderRunCurves(curves: readonly Curve[], options: Omit<RunCurvesOptions, "narrow" | "dual">): SVGSVGElement | HTMLElement {
+  if (options.width === undefined) return dualPlot(runCurvesFigureOptions(curves, { ...options, dual: true }), runCurvesFigureOptions(curves, { ...options, narrow: true }));
+  return asAccessibleImage(Plot.plot(runCurvesFigureOptions(curves, options)));
 }

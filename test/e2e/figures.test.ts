@@ -89,7 +89,7 @@ describe("figures at 390 px", () => {
   });
 });
 
-/** Race figures as built (training race, text and Q-learning results): which layout shows, and its proportions. */
+/** Race figures as built (training race, text and Q-learning results, committed races' curves): which layout shows, and its proportions. */
 function builtRaceFigures(page: Page): Promise<{ figure: string; layout: string; width: number; height: number; viewBoxRatio: number }[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll<SVGSVGElement>("svg.lr-dual")].filter((svg) => svg.checkVisibility()).map((svg) => {
@@ -101,7 +101,11 @@ function builtRaceFigures(page: Page): Promise<{ figure: string; layout: string;
   );
 }
 
-const RACE_PAGES = [["notebooks/step-exponential-cosine-race/", 5], ["notebooks/warmup-and-transformers/", 3], ["notebooks/q-learning-step-sizes/", 2], ["embed/q-learning/", 1]] as const;
+const RACE_PAGES = [
+  ["notebooks/step-exponential-cosine-race/", 5], ["notebooks/warmup-and-transformers/", 3], ["notebooks/q-learning-step-sizes/", 2], ["embed/q-learning/", 1],
+  // Committed races' curves (RaceCurves).
+  ["notebooks/edge-of-stability/", 2], ["notebooks/averaging-vs-decaying/", 1], ["notebooks/schedule-free-vs-cosine/", 1],
+] as const;
 
 describe("race figures as built, without JavaScript", () => {
   it("show a phone their narrow layout, taller for its width, with tick labels of 11 px or more; a desktop the wide one", async () => {
@@ -124,7 +128,7 @@ describe("race figures as built, without JavaScript", () => {
             expect(f.height, where).toBeGreaterThanOrEqual(170);
           }
         }
-        const sizes = await tickSizes(page, ":is(lr-training-race, lr-q-race, figure.text-race, figure.q-race)");
+        const sizes = await tickSizes(page, ":is(lr-training-race, lr-q-race, figure.text-race, figure.q-race, figure.race-curves)");
         expect(sizes.filter((s) => s.px < MIN_PX || s.height < MIN_PX), `${route} at ${viewport.width} px: tick labels under ${MIN_PX} px`).toEqual([]);
         expect(sizes.length, route).toBeGreaterThan(0);
       }

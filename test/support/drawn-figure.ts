@@ -25,13 +25,15 @@ export interface DrawnFigure {
 /** Everything a line figure draws, read from its DOM (user coordinates of the SVG). */
 export async function readDrawnFigure(figure: Locator): Promise<DrawnFigure> {
   return figure.evaluate((root) => {
+    // A build-time figure in two layouts (dual-figure.ts) is read in its wide one; the narrow one draws the same lines.
+    const drawing = root.querySelector("svg.lr-wide") ?? root;
     const translate = (el: Element): [number, number] => {
       const m = /translate\(([-\d.e]+),\s*([-\d.e]+)\)/.exec(el.getAttribute("transform") ?? "");
       return m ? [Number(m[1]), Number(m[2])] : [Number.NaN, Number.NaN];
     };
     // Tick labels use a typographic minus and thousands separators ("−2", "1,000"); empty labels are minor log ticks.
     const ticks = (axis: "x" | "y", index: 0 | 1) =>
-      [...root.querySelectorAll(`svg g[data-mark="${axis}-axis tick label"] text`)]
+      [...drawing.querySelectorAll(`svg g[data-mark="${axis}-axis tick label"] text`)]
         .filter((t) => (t.textContent ?? "").trim() !== "")
         .map((t) => ({ value: Number((t.textContent ?? "").replaceAll("\u2212", "-").replaceAll(",", "")), position: translate(t)[index] }));
     const swatchColor = (style: string) => /background:\s*([^;]+)/.exec(style)?.[1]?.trim() ?? "";
@@ -40,14 +42,14 @@ export async function readDrawnFigure(figure: Locator): Promise<DrawnFigure> {
         const swatch = li.querySelector(".swatch");
         return swatch ? [{ label: (li.textContent ?? "").replace(/\s*\(dashed\)$/, "").trim(), color: swatchColor(swatch.getAttribute("style") ?? "") }] : [];
       }),
-      lines: [...root.querySelectorAll('svg g[data-mark="line"]')].flatMap((g) =>
+      lines: [...drawing.querySelectorAll('svg g[data-mark="line"]')].flatMap((g) =>
         [...g.querySelectorAll("path")].map((p) => ({
           stroke: p.getAttribute("stroke") ?? "",
           dashed: g.hasAttribute("stroke-dasharray"),
           points: (p.getAttribute("d") ?? "").split(/[ML]/).filter((s) => s !== "").map((s) => s.split(",").map(Number) as [number, number]),
         })),
       ),
-      rules: [...root.querySelectorAll('svg g[data-mark="rule"] line')].map((l) => ({ stroke: l.getAttribute("stroke") ?? "", y: Number(l.getAttribute("y1")) })),
+      rules: [...drawing.querySelectorAll('svg g[data-mark="rule"] line')].map((l) => ({ stroke: l.getAttribute("stroke") ?? "", y: Number(l.getAttribute("y1")) })),
       xTicks: ticks("x", 0),
       yTicks: ticks("y", 1),
     };
