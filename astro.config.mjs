@@ -40,5 +40,10 @@ export default defineConfig({
   server: { host: "127.0.0.1" },
   // The training worker is a module worker: "es" lets its dynamic imports (the digits, a text corpus)
   // stay separate chunks, fetched only by the race that needs them, instead of inlined into the worker.
-  vite: { worker: { format: "es" } },
+  vite: {
+    worker: { format: "es" },
+    // Fonts stay files: Vite would write those under 4 KB (small subsets, KaTeX's Size3) into the render-blocking
+    // stylesheet as base64, which every page then downloads before its first paint, used or not.
+    build: { assetsInlineLimit: (file) => (file.endsWith(".woff2") ? false : undefined) },
+  },
 });
