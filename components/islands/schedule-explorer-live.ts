@@ -9,10 +9,12 @@
  * (schedule-explorer-draw.ts) loads when a redraw needs it (a new y top, a
  * comparison, a narrower box, the library panels), and from then on draws
  * every redraw, with its pointer tip; the Python grammar loads when a spec first parses an
- * expression (GrammarPending, src/schedules/expression/grammar.ts), KaTeX
+ * expression other than the page's own, which the build parsed (data-expressions, see
+ * schedule-explorer-expressions.ts; GrammarPending, src/schedules/expression/grammar.ts), KaTeX
  * when a written expression's formula changes.
  */
 import { ExpressionError, formulaOf, GrammarPending, isKind, loadPythonGrammar, parseSpec, registry, type ScheduleKind, type ScheduleSpec } from "../../src/schedules/core.ts";
+import { parserFor, refusedTreesNotice } from "./schedule-explorer-expressions.ts";
 import { builtFigure, planInPlace } from "./schedule-explorer-fast.ts";
 import { sliderAttributes, valueFromSlider } from "../../src/browser/slider.ts";
 import { readQuery, writeQuery } from "../../src/browser/url-adapter.ts";
@@ -48,6 +50,9 @@ export function mountScheduleExplorer(element: HTMLElement): void {
   const urlState = element.dataset.urlState === "on";
   const say = noticeBox(notice);
   let lesson = NO_LESSON;
+  // The page's parsed expressions, if one was refused: said until the reader writes an expression of their own.
+  let ownExpression = false;
+  const standingNotice = (): string | null => (ownExpression ? null : refusedTreesNotice(element));
 
   if (urlState) {
     let query: ReturnType<typeof explorerFromQuery>;
@@ -55,8 +60,8 @@ export function mountScheduleExplorer(element: HTMLElement): void {
       query = explorerFromQuery(readQuery(), kind, { spec: base, compare: (element.dataset.compare ?? "") as CompareChoice });
     } catch (error) {
       if (!(error instanceof GrammarPending)) throw error;
-      // The URL holds an expression: nothing is wired up yet, so load its parser and start again.
-      void loadPythonGrammar().then(
+      // The URL holds an expression: nothing is wired up yet, so load the page's trees or the parser and start again.
+      void parserFor(element).then(
         () => mountScheduleExplorer(element),
         (failure: unknown) => say(`The expression parser could not load (${String(failure)}); the figure shows the page's settings.`),
       );
@@ -78,7 +83,7 @@ export function mountScheduleExplorer(element: HTMLElement): void {
       else input.value = String(v);
     }
     applyLesson(element, lesson);
-    say(urlNoticeText(notices));
+    say(urlNoticeText(notices) ?? standingNotice());
   }
 
   // The settings as numbers, exactly: a slider only changes the field it
@@ -135,9 +140,14 @@ export function mountScheduleExplorer(element: HTMLElement): void {
       update(fromUser);
     } catch (error) {
       if (!(error instanceof GrammarPending)) throw error;
-      // A written expression (this kind's, or a comparison's) needs its parser: load it once, then redraw.
-      void loadPythonGrammar().then(
-        () => redraw(fromUser),
+      // A written expression (this kind's, or a comparison's) needs parsing: the page's own text waits for the tree
+      // the build parsed (schedule-explorer-expressions.ts), any other for the parser, loaded once; then redraw.
+      void parserFor(element).then(
+        () => {
+          const refused = standingNotice();
+          if (refused) say(refused);
+          redraw(fromUser);
+        },
         (failure: unknown) => say(`The expression parser could not load (${String(failure)}); the figure keeps the last settings.`),
       );
     }
@@ -150,7 +160,7 @@ export function mountScheduleExplorer(element: HTMLElement): void {
       say(`These settings are not valid: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}. The figure keeps the last valid settings.`);
       return;
     }
-    if (fromUser) say(null);
+    if (fromUser) say(standingNotice());
     const picked = compareSelect?.value;
     const compareKind: ScheduleKind | "" = isKind(picked) ? picked : "";
     const compare = compareKind ? (registry[compareKind].defaults as ScheduleSpec) : null;
@@ -219,7 +229,11 @@ export function mountScheduleExplorer(element: HTMLElement): void {
       });
     });
   }
+  // A reader who reaches for the expression is about to write one of their own: its parser starts loading now.
+  // (A failure to load is said by the redraw that needs it.)
+  for (const field of element.querySelectorAll<HTMLTextAreaElement>("textarea[data-choice]")) field.addEventListener("focus", () => void loadPythonGrammar().catch(() => undefined), { once: true });
   const onChange = (event: Event): void => {
+    if (event.target instanceof HTMLTextAreaElement) ownExpression = true;
     take(event.target);
     redraw(true);
   };

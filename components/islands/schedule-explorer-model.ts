@@ -5,7 +5,7 @@
  * produces for the same settings. Pure: used at build time by
  * ScheduleExplorer.astro and live by the island, so both show the same thing.
  */
-import { formulaOf, kindsThat, registry, sampleSchedule, type ScheduleKind, type ScheduleSpec } from "../../src/schedules/core.ts";
+import { formulaOf, GrammarPending, kindsThat, registry, sampleSchedule, type ScheduleKind, type ScheduleSpec } from "../../src/schedules/core.ts";
 import type { Library } from "../../src/schedules/frameworks/index.ts";
 import { curvePoints, steadyTop, type CurvePoint } from "../../src/plots/schedule-axis.ts";
 import { sliderAttributes, tidy, type SliderAttributes } from "../../src/browser/slider.ts";
@@ -115,10 +115,19 @@ function choicesFor(spec: ScheduleSpec): ChoiceModel[] {
 
 const PROBE = "__not_a_choice__";
 
-/** The allowed words of an enum field, read from the family's schema by probing (no second list to keep in sync). */
+/**
+ * The allowed words of an enum field, read from the family's schema by probing (no second list to keep in sync).
+ * A field the probe sends to the expression parser before its grammar is loaded (GrammarPending) is free text.
+ */
 function enumOptions(kind: ScheduleKind, field: string): string[] {
   const schema = registry[kind].schema;
-  const probe = schema.safeParse({ ...(registry[kind].defaults as object), [field]: PROBE });
+  let probe: ReturnType<typeof schema.safeParse>;
+  try {
+    probe = schema.safeParse({ ...(registry[kind].defaults as object), [field]: PROBE });
+  } catch (error) {
+    if (error instanceof GrammarPending) return [];
+    throw error;
+  }
   if (probe.success) return [];
   const message = probe.error.issues.find((i) => i.path.join(".") === field)?.message ?? "";
   return [...message.matchAll(/"([^"]+)"/g)].map((m) => m[1] as string).filter((w) => w !== PROBE);

@@ -26,7 +26,8 @@ describe("the expression explorer", () => {
     const before = await plot.innerHTML();
     const field = explorer.locator("textarea[data-choice=expression]");
     await field.fill("lambda epoch: 2 if epoch < 1 else 0.5 ** (epoch // 30)");
-    await expect.poll(() => plot.innerHTML()).not.toBe(before);
+    // The reader's first expression of their own loads the Python grammar (the page's own came parsed): generous wait.
+    await expect.poll(() => plot.innerHTML(), { timeout: 30_000 }).not.toBe(before);
     await expect.poll(() => firstRates(page)).toEqual(["0.2", "0.1", "0.1"]);
     // KaTeX typesets the reader's own expression: floor brackets and a cases brace.
     await expect.poll(() => explorer.locator("[data-role=formula] .katex-mathml annotation").textContent()).toContain("\\left\\lfloor t/30 \\right\\rfloor");
@@ -44,8 +45,8 @@ describe("the expression explorer", () => {
     const explorer = await hydrated(page, "glossary/lambda-schedule/");
     const field = explorer.locator("textarea[data-choice=expression]");
     await field.fill("lambda t: 0.9 ** t");
-    // The table's first rows are steps 0, 10 and 20: 0.1 · 0.9^t.
-    await expect.poll(() => firstRates(page)).toEqual(["0.1", "0.03487", "0.01216"]);
+    // The table's first rows are steps 0, 10 and 20: 0.1 · 0.9^t (after the grammar loads for this first edit).
+    await expect.poll(() => firstRates(page), { timeout: 30_000 }).toEqual(["0.1", "0.03487", "0.01216"]);
     const drawn = await curves(page);
     expect(drawn.length).toBeGreaterThan(100);
     const notice = explorer.locator("[data-role=notice]");

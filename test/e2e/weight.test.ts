@@ -1,7 +1,8 @@
 // Page weight of the built site: every page's HTML under its budget (race pages, once 650–750 KB
 // of pre-rendered SVG, at most 250 KB), and what a schedule explorer's first touch costs in real
 // Chromium: its live code, but no framework adapter until the reader reaches the code panels, no
-// Observable Plot while a move only moves the curve, and no Python grammar for a kind that parses nothing.
+// Observable Plot while a move only moves the curve, and no Python grammar for a kind that parses nothing, nor for
+// the written-expression explorer's own expression, which its page carries parsed.
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -23,8 +24,6 @@ const HTML_BUDGET = { race: 250 * KB, other: 300 * KB };
 
 /** Gzipped JS an explorer's first touch may request (issue 13): 60 KB, counted as 60,000 bytes. */
 const EXPLORER_FIRST_TOUCH = 60 * KB;
-/** The written-expression explorer also needs the Python grammar (@lezer/python and its runtime, about 32 KB). */
-const LAMBDA_FIRST_TOUCH = 95 * KB;
 
 /**
  * What gives a library away in a built script, whatever the chunk is called: a string from its own code that
@@ -82,7 +81,7 @@ describe("an explorer's first touch", () => {
     expect(weight.scriptsFirstTouch.some((s) => /schedule-explorer-live/.test(s)), weight.scriptsFirstTouch.join(", ")).toBe(true);
     expect(weight.scriptsFirstTouch.filter((s) => /schedule-explorer-libraries/.test(s))).toEqual([]);
     // The move keeps the axes: the curve moves in the build-time figure without Plot (schedule-explorer-fast.ts),
-    // and nothing parses an expression. Measured 49.0 KB (was 168.7 KB with Plot, zod and @lezer in one chunk).
+    // and nothing parses an expression. Measured 49.5 KB (was 168.7 KB with Plot, zod and @lezer in one chunk).
     const built = readdirSync(join(DIST, "_astro")).filter((f) => f.endsWith(".js")).map((f) => `${BASE}_astro/${f}`);
     expect(librariesIn(built), "each marker is found in the build").toEqual(Object.keys(LIBRARY_MARKERS));
     expect(librariesIn(weight.scriptsFirstTouch), weight.scriptsFirstTouch.join(", ")).toEqual([]);
@@ -125,12 +124,53 @@ const LAMBDA_RATE: FirstTouch = {
 };
 
 describe("the written-expression explorer's first touch", () => {
-  it("loads the Python grammar it parses with, but neither Plot nor KaTeX while the formula stays", async () => {
+  it("runs the expression as the build parsed it: no Python grammar, no Plot, no KaTeX while the formula stays", async () => {
     const weight = await measurePage(site.browser, site.server, { dist: DIST, base: BASE }, "glossary/lambda-schedule/", LAMBDA_RATE);
-    expect(librariesIn(weight.scriptsFirstTouch), weight.scriptsFirstTouch.join(", ")).toEqual(["@lezer (the Python grammar)"]);
+    expect(librariesIn(weight.scriptsFirstTouch), weight.scriptsFirstTouch.join(", ")).toEqual([]);
     expect(weight.scriptsFirstTouch.filter((s) => scriptText(s).includes("KaTeX parse error"))).toEqual([]);
-    // Measured 83.0 KB: the 49.0 KB of any explorer and the grammar (34 KB).
-    expect(weight.jsFirstTouch ?? Infinity, weight.scriptsFirstTouch.join(", ")).toBeLessThanOrEqual(LAMBDA_FIRST_TOUCH);
+    // Measured 51.8 KB: the 49.5 KB of any explorer and the tree's checks (was 83.0 KB with the grammar, 34 KB, that
+    // parsed the page's own text).
+    expect(weight.jsFirstTouch ?? Infinity, weight.scriptsFirstTouch.join(", ")).toBeLessThanOrEqual(EXPLORER_FIRST_TOUCH);
+  });
+
+  it("moves the page's curve exactly; the grammar loads when the reader edits the expression, or the page's tree is refused", async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on("request", (r) => {
+      const url = new URL(r.url());
+      if (url.origin === site.server.origin && url.pathname.endsWith(".js")) scripts.push(url.pathname);
+    });
+    await page.goto(site.server.url("glossary/lambda-schedule/"), { waitUntil: "networkidle" });
+    const explorer = page.locator("lr-schedule-figure").first();
+    await press(page, explorer.locator("input[type=range][data-param=lr]"), "ArrowRight", 1);
+    await expect.poll(() => explorer.locator("output[data-role=value][data-param=lr]").textContent(), { timeout: 30_000 }).not.toBe("0.1");
+    await page.waitForLoadState("networkidle");
+    const moved = await drawn(explorer);
+    expect(moved.built).toBe(true);
+    expect(moved.d).toBe(plotPath(await settingsOf(explorer, ["lr"]), 100, undefined));
+    expect(librariesIn(scripts)).toEqual([]);
+    // The reader's own text needs the parser: the grammar loads, and the table follows the new expression.
+    const atStep10 = explorer.locator("[data-role=table] tbody tr:nth-child(2) td:nth-child(2)");
+    const before = await atStep10.textContent();
+    await explorer.locator("textarea[data-choice=expression]").fill("lambda t: 0.9 ** t");
+    await expect.poll(() => atStep10.textContent(), { timeout: 30_000 }).not.toBe(before);
+    await expect.poll(() => librariesIn(scripts), { timeout: 30_000 }).toContain("@lezer (the Python grammar)");
+    await expect(explorer.locator("[data-role=notice]").isHidden()).resolves.toBe(true);
+
+    // A tree edited in the page (here: 0.5 ** (t / 25) read as 0.5 ** (t * 25)) is refused with a message naming
+    // what is wrong; the text is parsed instead, so the curve is the text's.
+    const edited = await context.newPage();
+    const editedScripts: string[] = [];
+    edited.on("request", (r) => editedScripts.push(new URL(r.url()).pathname));
+    await edited.goto(site.server.url("glossary/lambda-schedule/"), { waitUntil: "networkidle" });
+    const other = edited.locator("lr-schedule-figure").first();
+    await other.evaluate((element) => element.setAttribute("data-expressions", (element.getAttribute("data-expressions") ?? "").replace('"op":"/"', '"op":"*"')));
+    await press(edited, other.locator("input[type=range][data-param=lr]"), "ArrowRight", 1);
+    await expect.poll(() => other.locator("[data-role=notice]").textContent(), { timeout: 30_000 }).toContain("The page's parsed expression was refused (expression 1: the tree is not the expression's: it reads \"lambda t: 0.5 ** (t * 25)\")");
+    await expect.poll(async () => (await drawn(other)).d, { timeout: 30_000 }).toBe(plotPath(await settingsOf(other, ["lr"]), 100, undefined));
+    expect(librariesIn(editedScripts.filter((s) => s.endsWith(".js")))).toEqual(["@lezer (the Python grammar)"]);
+    await context.close();
   });
 });
 

@@ -10,6 +10,11 @@ export interface Span {
   to: number;
 }
 
+/** Longest expression text accepted, in characters. */
+export const MAX_LENGTH = 1000;
+/** Deepest nesting of the tree (operators, calls, parentheses). */
+export const MAX_DEPTH = 40;
+
 export type BinaryOp = "+" | "-" | "*" | "/" | "//" | "%" | "**";
 export type CompareOp = "<" | "<=" | ">" | ">=" | "==" | "!=";
 export type UnaryOp = "-" | "+" | "not";
@@ -82,4 +87,41 @@ export function isFunctionName(name: string): name is FunctionName {
 
 export function isConstantName(name: string): name is ConstantName {
   return Object.hasOwn(CONSTANTS, name);
+}
+
+/**
+ * The value of a Python number literal as the parser reads it (underscores, 0x/0o/0b, a trailing dot), or why it
+ * is refused: the text after the quoted literal in the message (" is a complex number; …").
+ */
+export function numberValue(text: string): { value: number; integer: boolean } | { refused: string } {
+  const plain = text.replaceAll("_", "").toLowerCase();
+  if (plain.endsWith("j")) return { refused: " is a complex number; only real numbers are allowed" };
+  const based = /^0([xob])([0-9a-f]+)$/.exec(plain);
+  if (based) return { value: parseInt(based[2]!, based[1] === "x" ? 16 : based[1] === "o" ? 8 : 2), integer: true };
+  if (/^0\d/.test(plain) && /^\d+$/.test(plain) && !/^0+$/.test(plain)) return { refused: ": leading zeros in a decimal integer are not allowed in Python" };
+  const value = Number(plain);
+  if (Number.isNaN(value)) return { refused: " is not a number" };
+  return { value, integer: /^\d+$/.test(plain) };
+}
+
+/** What is refused before parsing: text too long, nested too deep, or empty. Throws ExpressionError. */
+export function checkShape(source: string): void {
+  if (source.length > MAX_LENGTH) throw new ExpressionError(`the expression is ${source.length} characters long; at most ${MAX_LENGTH} are allowed`, { from: MAX_LENGTH, to: source.length });
+  const depth = bracketDepth(source);
+  if (depth.deepest > MAX_DEPTH) throw new ExpressionError(`the expression is nested more than ${MAX_DEPTH} levels deep`, { from: depth.at, to: depth.at + 1 });
+  if (source.trim() === "") throw new ExpressionError("the expression is empty; write e.g. lambda t: 0.95 ** t", { from: 0, to: source.length });
+}
+
+/** The deepest nesting of brackets in the text, and where it first goes past MAX_DEPTH (or ends). */
+export function bracketDepth(source: string): { deepest: number; at: number } {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") depth--;
+    deepest = Math.max(deepest, depth);
+    if (depth > MAX_DEPTH) return { deepest, at: i };
+  }
+  return { deepest, at: source.length };
 }

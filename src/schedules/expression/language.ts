@@ -13,7 +13,8 @@ import { toLatex, toPython } from "./format.ts";
 import { parseExpression } from "./parse.ts";
 
 export { ExpressionError, type Expr, type ParsedExpression } from "./ast.ts";
-export { parseExpression, MAX_LENGTH, MAX_DEPTH } from "./parse.ts";
+export { MAX_LENGTH, MAX_DEPTH } from "./ast.ts";
+export { parseExpression } from "./parse.ts";
 export { firstBadStep } from "./compile.ts";
 export { GrammarPending, loadPythonGrammar } from "./grammar.ts";
 export { toLatex, toPython } from "./format.ts";
