@@ -117,6 +117,6 @@ const rules = records.filter((r) => !r.family.startsWith("KaTeX_")).map((r) =>
     "}",
   ].join("\n"),
 );
-writeFileSync(CSS, [`/* Written by npm run fonts (scripts/fonts.ts) from ${dist}/: do not edit. The faces, cut to the characters the site sets. */`, ...rules, ...katexRules, ""].join("\n"));
+writeFileSync(CSS, ["/* Written by npm run fonts (scripts/fonts.ts) from a build of the site: do not edit. The faces, cut to the characters the site sets. */", ...rules, ...katexRules, ""].join("\n"));
 const total = records.reduce((sum, r) => sum + r.bytes, 0);
 console.log(`${records.length} subsets from ${pages.length} pages, ${wanted.size} characters: ${records.map((r) => `${r.file} ${(r.bytes / 1024).toFixed(1)} KB`).join(", ")}; ${(total / 1024).toFixed(1)} KB in all`);
