@@ -11,7 +11,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { EXPLORER_TOUCH, RACE_TOUCH, measurePage, type FirstTouch, type PageWeight } from "../test/support/weight.ts";
+import { EXPLORER_TOUCH, LAMBDA_TOUCH, RACE_TOUCH, measurePage, type FirstTouch, type PageWeight } from "../test/support/weight.ts";
 import { builtBase } from "../test/support/static-server.ts";
 
 interface PageType {
@@ -41,6 +41,7 @@ const TYPES: readonly PageType[] = [
   { type: "embed", route: "embed/explorer/cosine/", touch: EXPLORER_TOUCH, matches: (route) => route.startsWith("embed/") },
   { type: "page with a training race", route: "notebooks/step-exponential-cosine-race/", touch: RACE_TOUCH, matches: (_, html) => has("lr-training-race")(html) },
   { type: "page with a loss landscape", route: "glossary/momentum/", touch: LANDSCAPE_TOUCH, matches: (_, html) => has("lr-loss-landscape")(html) },
+  { type: "page with a written-expression explorer", route: "glossary/lambda-schedule/", touch: LAMBDA_TOUCH, matches: (_, html) => html.includes('<lr-schedule-figure data-kind="lambda"') },
   { type: "page with a schedule explorer", route: "glossary/cosine-annealing/", touch: EXPLORER_TOUCH, matches: (_, html) => has("lr-schedule-figure")(html) },
   { type: "notebook", route: "notebooks/q-learning-step-sizes/", touch: null, matches: (route) => route.startsWith("notebooks/") },
   { type: "glossary entry, no island", route: "glossary/learning-rate/", touch: null, matches: (route) => route.startsWith("glossary/") },

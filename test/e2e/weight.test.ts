@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { useBuiltSite } from "../support/built-site.ts";
 import { BASE, DIST, htmlFiles, read, routeOf } from "../support/dist.ts";
-import { measurePage, type FirstTouch } from "../support/weight.ts";
+import { LAMBDA_TOUCH, measurePage, type FirstTouch } from "../support/weight.ts";
 import { JSDOM } from "jsdom";
 import type { Locator, Page } from "playwright-core";
 import { explorerModel } from "../../components/islands/schedule-explorer-model.ts";
@@ -112,20 +112,9 @@ describe("an explorer's first touch", () => {
   });
 });
 
-/** The written-expression explorer's base-rate slider moved one step, the code panels out of sight. */
-const LAMBDA_RATE: FirstTouch = {
-  island: "lr-schedule-figure",
-  act: async (page) => {
-    const slider = page.locator("lr-schedule-figure input[type=range][data-param=lr]").first();
-    await slider.evaluate((input) => input.scrollIntoView({ block: "end" }));
-    await slider.focus();
-    await page.keyboard.press("ArrowRight");
-  },
-};
-
 describe("the written-expression explorer's first touch", () => {
   it("runs the expression as the build parsed it: no Python grammar, no Plot, no KaTeX while the formula stays", async () => {
-    const weight = await measurePage(site.browser, site.server, { dist: DIST, base: BASE }, "glossary/lambda-schedule/", LAMBDA_RATE);
+    const weight = await measurePage(site.browser, site.server, { dist: DIST, base: BASE }, "glossary/lambda-schedule/", LAMBDA_TOUCH);
     expect(librariesIn(weight.scriptsFirstTouch), weight.scriptsFirstTouch.join(", ")).toEqual([]);
     expect(weight.scriptsFirstTouch.filter((s) => scriptText(s).includes("KaTeX parse error"))).toEqual([]);
     // Measured 51.8 KB: the 49.5 KB of any explorer and the tree's checks (was 83.0 KB with the grammar, 34 KB, that

@@ -47,6 +47,17 @@ export const EXPLORER_TOUCH: FirstTouch = {
   },
 };
 
+/** The written-expression explorer's base-rate slider moved one step, the code panels out of sight. */
+export const LAMBDA_TOUCH: FirstTouch = {
+  island: "lr-schedule-figure",
+  act: async (page) => {
+    const slider = page.locator("lr-schedule-figure input[type=range][data-param=lr]").first();
+    await slider.evaluate((input) => input.scrollIntoView({ block: "end" }));
+    await slider.focus();
+    await page.keyboard.press("ArrowRight");
+  },
+};
+
 /** Reaching for the race's Run button (hover hydrates it; nothing trains). */
 export const RACE_TOUCH: FirstTouch = {
   island: "lr-training-race",
