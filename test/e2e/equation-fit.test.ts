@@ -17,22 +17,23 @@ interface Display {
 }
 
 /**
- * Every display equation on the page, measured once rendered: closed `<details>` are opened and each display is
- * scrolled into view first, since blocks below the first screen skip layout until the reader nears them
- * (content-visibility, src/styles/rendering.css) and would measure at their placeholder size.
+ * Blocks below the first screen skip layout until the reader nears them (content-visibility, src/styles/rendering.css)
+ * and would measure at their placeholder size: the test page gets every block laid out at once, as print does.
  */
-function displays(page: Page): Promise<Display[]> {
+const LAY_OUT_EVERYTHING = "* { content-visibility: visible !important; }";
+
+/** Every display equation on the page, measured once rendered, with closed `<details>` opened first. */
+async function displays(page: Page): Promise<Display[]> {
+  await page.addStyleTag({ content: LAY_OUT_EVERYTHING });
   return page.evaluate(async () => {
-    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     for (const details of document.querySelectorAll("details")) details.open = true;
-    const found: Display[] = [];
-    for (const display of document.querySelectorAll<HTMLElement>(".katex-display")) {
-      display.scrollIntoView({ block: "center" });
-      await frame();
+    // Laying the page out requests the fonts the newly shown blocks use; measure once they are in.
+    void document.body.offsetHeight;
+    await document.fonts.ready;
+    return [...document.querySelectorAll<HTMLElement>(".katex-display")].map((display) => {
       const tex = display.querySelector('annotation[encoding="application/x-tex"]')?.textContent ?? display.textContent ?? "";
-      found.push({ tex: tex.replace(/\s+/g, " ").trim().slice(0, 80), content: display.scrollWidth, box: display.clientWidth });
-    }
-    return found;
+      return { tex: tex.replace(/\s+/g, " ").trim().slice(0, 80), content: display.scrollWidth, box: display.clientWidth };
+    });
   });
 }
 
@@ -43,15 +44,21 @@ describe("display equations at 1280 px", () => {
       .map(routeOf)
       .filter((route) => route !== "404.html");
     expect(pages.length).toBeGreaterThan(10);
+    // One context for every page: the site's fonts (font-display: optional, so one arriving late would leave its
+    // fallback for the page's life) are fetched once, before the first measure, and then come from the cache.
+    const context = await site.browser.newContext({ viewport: DESKTOP });
+    const warm = await context.newPage();
+    await warm.goto(site.server.url(pages[0] ?? ""), { waitUntil: "load" });
+    await warm.evaluate(() => Promise.all([...document.fonts].map((face) => face.load())));
+    await warm.close();
     const queue = [...pages];
     const results = await Promise.all(
       [0, 1].map(async () => {
-        const page = await site.browser.newPage({ viewport: DESKTOP });
+        const page = await context.newPage();
         const wide: string[] = [];
         let measured = 0;
         for (let route = queue.shift(); route !== undefined; route = queue.shift()) {
           await page.goto(site.server.url(route), { waitUntil: "load" });
-          await page.evaluate(() => document.fonts.ready);
           const found = await displays(page);
           expect(found.length, `${route}: its HTML holds a display equation`).toBeGreaterThan(0);
           measured += found.length;
@@ -65,6 +72,7 @@ describe("display equations at 1280 px", () => {
         return { wide, measured };
       }),
     );
+    await context.close();
     expect(results.reduce((sum, r) => sum + r.measured, 0)).toBeGreaterThan(pages.length);
     expect(results.flatMap((r) => r.wide)).toEqual([]);
   }, 300_000);
