@@ -35,6 +35,9 @@ try {
       const page = await context.newPage();
       for (const [name, route] of PAGES) {
         await page.goto(server.url(route), { waitUntil: "networkidle" });
+        // The faces are font-display: optional (src/styles/fonts.css): on a busy machine a first view can miss their
+        // window and keep the fallback. Loaded again, the page finds them cached, as a reader's second page does.
+        await page.reload({ waitUntil: "networkidle" });
         // Blocks below the first screen skip rendering until the reader nears them (src/styles/rendering.css), so a
         // whole-page picture would show them blank: render them all, as they look once scrolled to.
         await page.addStyleTag({ content: "* { content-visibility: visible !important; }" });

@@ -43,7 +43,7 @@ export function pageCharacters(html: string): PageCharacters {
 }
 
 
-/** The faces beyond the two every page sets (the serif's and the UI's Latin) that a page lays out before its first paint. */
+/** The faces beyond the two every page sets (the serif's and the UI's Latin) that a page lays out before its first paint, and KaTeX's that it sets anywhere. */
 export interface FacesUsed {
   /** Greek letters in the text (η, β₁), set in Source Serif 4's Greek subset. */
   greek: boolean;
@@ -108,19 +108,23 @@ function skippedChildren(node: Node, parent: Node | undefined): Set<Node> {
   return skipped;
 }
 
-/** The faces a page's HTML lays out before its first paint, the blocks rendering.css skips left out. */
+/** The text faces a page's HTML lays out before its first paint (the blocks rendering.css skips left out), and the KaTeX faces it sets anywhere. */
 export function facesUsed(html: string): FacesUsed {
   const used: FacesUsed = { greek: false, italic: false, mono: false, math: false, mathItalic: false, mathSizes: [], mathAms: false };
   const sizes = new Set<number>();
-  const walk = (node: Node, parent: Node | undefined, inMath: boolean, inMult = false) => {
+  // KaTeX's faces are looked for in the whole page, skipped blocks included: a formula set before its face arrives
+  // keeps the fallback (font-display: optional), and KaTeX's layout is wrong in any other face (a \left[ stays small),
+  // so every KaTeX face a page uses is preloaded. The text faces only for what the first layout sets: another face
+  // stands in for them well enough on a slow first view.
+  const walk = (node: Node, parent: Node | undefined, inMath: boolean, inMult = false, skipped = false) => {
     if (node.nodeName === "script" || node.nodeName === "style" || node.nodeName === "head") return;
     if (node.nodeName === "#text") {
-      if (!inMath && /[\u0370-\u03ff]/.test(node.value ?? "")) used.greek = true;
+      if (!inMath && !skipped && /[\u0370-\u03ff]/.test(node.value ?? "")) used.greek = true;
       return;
     }
     const cls = classes(node);
-    if (["em", "i", "cite", "dfn", "var"].includes(node.nodeName)) used.italic = true;
-    if (["code", "pre", "kbd", "samp", "textarea"].includes(node.nodeName)) used.mono = true;
+    if (!skipped && ["em", "i", "cite", "dfn", "var"].includes(node.nodeName)) used.italic = true;
+    if (!skipped && ["code", "pre", "kbd", "samp", "textarea"].includes(node.nodeName)) used.mono = true;
     if (cls.includes("katex")) used.math = true;
     if (cls.includes("mathnormal")) used.mathItalic = true;
     if (cls.some((c) => AMS_CLASSES.has(c))) used.mathAms = true;
@@ -129,8 +133,12 @@ export function facesUsed(html: string): FacesUsed {
     if (size !== undefined) sizes.add(size);
     const skip = skippedChildren(node, parent);
     const math = inMath || cls.includes("katex-html") || node.nodeName === "math";
-    for (const child of node.childNodes ?? []) if (!skip.has(child)) walk(child, node, math, mult);
-    if (node.content) walk(node.content, node, math, mult);
+    // Not laid out either: a closed <details> past its summary, <noscript> (scripts run), a template, [hidden], a
+    // term's definition until the reader points at the term (.term-tip, global.css: display none, and system-ui).
+    const closed = node.nodeName === "details" && !(node.attrs ?? []).some((a) => a.name === "open");
+    const unseen = node.nodeName === "noscript" || node.nodeName === "template" || (node.attrs ?? []).some((a) => a.name === "hidden") || cls.includes("term-tip");
+    for (const child of node.childNodes ?? []) walk(child, node, math, mult, skipped || unseen || skip.has(child) || (closed && child.nodeName !== "summary"));
+    if (node.content) walk(node.content, node, math, mult, true);
   };
   walk(parse(html, { scriptingEnabled: false }) as unknown as Node, undefined, false);
   used.mathSizes = [...sizes].sort((a, b) => a - b);

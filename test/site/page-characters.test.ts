@@ -28,10 +28,22 @@ describe("facesUsed", () => {
     expect(facesUsed(column(8, '<p><em>so</em> <a href="/x/">x</a></p>'))).toMatchObject({ italic: true });
   });
 
+  it("leaves out what is not laid out: a closed <details> past its summary, <noscript>, [hidden]", () => {
+    expect(facesUsed("<details><summary>open me</summary><p><em>η</em></p></details><noscript><code>x</code></noscript>")).toMatchObject({ italic: false, greek: false, mono: false });
+    expect(facesUsed("<details open><summary>s</summary><p><em>η</em></p></details>")).toMatchObject({ italic: true, greek: true });
+    expect(facesUsed('<p hidden><code>x</code></p>').mono).toBe(false);
+    expect(facesUsed('<p><span class="term">lr<span class="term-tip">η, <em>the</em> rate</span></span></p>')).toMatchObject({ greek: false, italic: false });
+  });
+
   it("leaves out an entry's text after its explorer", () => {
     const entry = '<div class="entry-layout"><div><section><lr-schedule-figure></lr-schedule-figure></section><div class="prose"><p><em>far</em></p></div></div></div>';
     expect(facesUsed(entry).italic).toBe(false);
     expect(facesUsed(entry.replace("<lr-schedule-figure></lr-schedule-figure>", "<figure></figure>")).italic).toBe(true);
+  });
+
+  it("finds KaTeX's faces in skipped blocks too: a formula must never be set before its face arrives", () => {
+    const far = column(9, '<p><span class="katex"><span class="katex-html"><span class="mord mathnormal">x</span><span class="delimsizing size3">[</span></span></span> <em>so</em></p>');
+    expect(facesUsed(far)).toMatchObject({ math: true, mathItalic: true, mathSizes: [3], italic: false });
   });
 
   it("counts Greek in formulas as KaTeX's, and names the KaTeX faces a formula needs", () => {
