@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { useBuiltSite } from "../support/built-site.ts";
 import { watch, holdRequests } from "../support/browser.ts";
 import { htmlFiles, routeOf } from "../support/dist.ts";
+import { trackRequests } from "../support/settle.ts";
 
 const site = useBuiltSite();
 
@@ -10,24 +11,28 @@ describe("every page", () => {
   it("loads with no console error, no page error and no request off 127.0.0.1", async () => {
     const routes = htmlFiles().map(routeOf).filter((r) => r !== "404.html");
     expect(routes.length).toBeGreaterThan(4);
-    // Three tabs share the pages (each route is visited once); every tab's log is checked.
+    // Three tabs of one browser context (one cache) share the pages (each route is visited once); every tab's log is checked.
     const queue = [...routes];
+    const context = await site.browser.newContext();
     const logs = await Promise.all(
       [0, 1, 2].map(async () => {
-        const page = await site.browser.newPage();
+        const page = await context.newPage();
         const log = watch(page, site.server.origin);
+        const rest = trackRequests(page);
         for (let route = queue.shift(); route !== undefined; route = queue.shift()) {
-          const response = await page.goto(site.server.url(route), { waitUntil: "networkidle" });
+          const response = await page.goto(site.server.url(route), { waitUntil: "load" });
           expect(response?.status(), route).toBe(200);
-          // Touch every island (every lr-* custom element on the page) so its live code runs too.
+          // Touch every island (every lr-* custom element on the page) so its live code runs too, and wait for it to
+          // have loaded and for the network to fall quiet before leaving the page.
           const tags = await page.evaluate(() => [...new Set([...document.querySelectorAll("body *")].map((e) => e.localName).filter((n) => n.startsWith("lr-")))]);
           if (tags.length > 0) for (const island of await page.locator(tags.join(", ")).all()) await island.hover();
-          await page.waitForLoadState("networkidle");
+          await rest.settled();
         }
         await page.close();
         return log;
       }),
     );
+    await context.close();
     expect(logs.flatMap((l) => l.consoleErrors)).toEqual([]);
     expect(logs.flatMap((l) => l.pageErrors)).toEqual([]);
     expect(logs.flatMap((l) => l.foreignRequests)).toEqual([]);
