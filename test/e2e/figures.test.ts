@@ -176,7 +176,8 @@ describe("every slider moves the curve", () => {
     let moved = 0;
     let noted = 0;
     for (const kind of KINDS) {
-      await page.goto(site.server.url(`embed/explorer/${kind}/`), { waitUntil: "networkidle" });
+      // "load" is enough: the island's loader has run by then, and hydrate() waits for the live code itself.
+      await page.goto(site.server.url(`embed/explorer/${kind}/`), { waitUntil: "load" });
       const explorer = page.locator("lr-schedule-figure");
       await hydrate(explorer);
       for (const slider of await explorer.locator("input[type=range][data-param]").all()) {
