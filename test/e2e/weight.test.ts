@@ -10,7 +10,7 @@ import { useBuiltSite } from "../support/built-site.ts";
 import { BASE, DIST, htmlFiles, read, routeOf } from "../support/dist.ts";
 import { LAMBDA_TOUCH, measurePage, type FirstTouch } from "../support/weight.ts";
 import { JSDOM } from "jsdom";
-import type { Locator, Page } from "playwright-core";
+import type { BrowserContext, Locator, Page } from "playwright-core";
 import { explorerModel } from "../../components/islands/schedule-explorer-model.ts";
 import { renderScheduleFigure } from "../../src/plots/schedule-figure.ts";
 import { valueFromSlider } from "../../src/browser/slider.ts";
@@ -123,15 +123,7 @@ describe("the written-expression explorer's first touch", () => {
   });
 
   it("moves the page's curve exactly; the grammar loads when the reader edits the expression, or the page's tree is refused", async () => {
-    const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    const scripts: string[] = [];
-    page.on("request", (r) => {
-      const url = new URL(r.url());
-      if (url.origin === site.server.origin && url.pathname.endsWith(".js")) scripts.push(url.pathname);
-    });
-    await page.goto(site.server.url("glossary/lambda-schedule/"), { waitUntil: "networkidle" });
-    const explorer = page.locator("lr-schedule-figure").first();
+    const { context, page, explorer, scripts } = await openExplorer("glossary/lambda-schedule/");
     await press(page, explorer.locator("input[type=range][data-param=lr]"), "ArrowRight", 1);
     await expect.poll(() => explorer.locator("output[data-role=value][data-param=lr]").textContent(), { timeout: 30_000 }).not.toBe("0.1");
     await page.waitForLoadState("networkidle");
@@ -198,8 +190,8 @@ const drawn = (explorer: Locator): Promise<Drawn> =>
     width: Number(svg.getAttribute("width")),
   }));
 
-/** The warm-restarts explorer at 1280 px, with the scripts it requests from now on. */
-async function openExplorer(): Promise<{ page: Page; explorer: Locator; scripts: string[]; close: () => Promise<void> }> {
+/** A page's first explorer (the warm-restarts entry's unless told) at 1280 px, with the scripts it requests from now on. */
+async function openExplorer(route = "glossary/warm-restarts/"): Promise<{ context: BrowserContext; page: Page; explorer: Locator; scripts: string[]; close: () => Promise<void> }> {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const scripts: string[] = [];
@@ -207,8 +199,8 @@ async function openExplorer(): Promise<{ page: Page; explorer: Locator; scripts:
     const url = new URL(r.url());
     if (url.origin === site.server.origin && url.pathname.endsWith(".js")) scripts.push(url.pathname);
   });
-  await page.goto(site.server.url("glossary/warm-restarts/"), { waitUntil: "networkidle" });
-  return { page, explorer: page.locator("lr-schedule-figure").first(), scripts, close: () => context.close() };
+  await page.goto(site.server.url(route), { waitUntil: "networkidle" });
+  return { context, page, explorer: page.locator("lr-schedule-figure").first(), scripts, close: () => context.close() };
 }
 
 async function press(page: Page, slider: Locator, key: string, times: number): Promise<void> {
