@@ -163,8 +163,7 @@ export interface FontManifest {
 
 /** The characters of a page the packages' files would set in a face but its subset lacks: the page would fall back. */
 export function uncovered(html: string, manifest: FontManifest, faces: readonly Face[] = FACES): { face: string; codePoint: number }[] {
-  const { text, math } = pageCharacters(html);
-  const { ams } = pageCharacters(html);
+  const { text, math, ams } = pageCharacters(html);
   const katex = (family: string) => manifest.faces.filter((r) => r.family === family).flatMap((r) => parseUnicodeRange(r.unicodeRange));
   const main = katex("KaTeX_Main");
   const amsHeld = katex("KaTeX_AMS");

@@ -14,6 +14,8 @@ export interface PageCharacters {
 
 type Node = { nodeName: string; value?: string; attrs?: { name: string; value: string }[]; childNodes?: Node[]; content?: Node };
 
+const classes = (node: Node) => node.attrs?.find((a) => a.name === "class")?.value.split(/\s+/) ?? [];
+
 /** KaTeX's classes set in KaTeX_AMS (katex.min.css). */
 const AMS_CLASSES = new Set(["amsrm", "mathbb", "textbb"]);
 
@@ -29,9 +31,8 @@ export function pageCharacters(html: string): PageCharacters {
       if (inAms) add(found.ams, node.value ?? "");
       return add(inMath ? found.math : found.text, node.value ?? "");
     }
-    const attrs = node.attrs ?? [];
-    const cls = attrs.find((a) => a.name === "class")?.value.split(/\s+/) ?? [];
-    for (const attr of attrs) if (attr.name === "placeholder" || (attr.name === "value" && node.nodeName === "input")) add(found.text, attr.value);
+    const cls = classes(node);
+    for (const attr of node.attrs ?? []) if (attr.name === "placeholder" || (attr.name === "value" && node.nodeName === "input")) add(found.text, attr.value);
     const math = inMath || cls.includes("katex-html");
     const ams = inAms || (math && cls.some((c) => AMS_CLASSES.has(c)));
     for (const child of node.childNodes ?? []) walk(child, math, ams);
@@ -41,7 +42,6 @@ export function pageCharacters(html: string): PageCharacters {
   walk(parse(html, { scriptingEnabled: false }) as unknown as Node, false);
   return found;
 }
-
 
 /** The faces beyond the two every page sets (the serif's and the UI's Latin) that a page lays out before its first paint, and KaTeX's that it sets anywhere. */
 export interface FacesUsed {
@@ -76,7 +76,6 @@ function mathSize(cls: readonly string[], inMult: boolean): number | undefined {
   return undefined;
 }
 
-const classes = (node: Node) => node.attrs?.find((a) => a.name === "class")?.value.split(/\s+/) ?? [];
 const elements = (node: Node) => (node.childNodes ?? []).filter((child) => !child.nodeName.startsWith("#"));
 const some = (node: Node, test: (n: Node) => boolean): boolean => test(node) || (node.childNodes ?? []).some((child) => some(child, test)) || (node.content ? some(node.content, test) : false);
 

@@ -5,13 +5,12 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { describeCodePoint, KATEX_CUT, uncovered, type FontManifest } from "../../scripts/font-subsets.ts";
-import { useBuiltSite } from "../support/built-site.ts";
+import { phoneContext, useBuiltSite } from "../support/built-site.ts";
 import { DIST, htmlFiles, read, routeOf } from "../support/dist.ts";
 
 const site = useBuiltSite();
 const manifest = JSON.parse(readFileSync("src/fonts/fonts.json", "utf8")) as FontManifest;
-/** Lighthouse's phone (its mobile settings), as the audit loads a page. */
-const phone = () => site.browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
+const phone = () => phoneContext(site.browser);
 /** A font file's name without Vite's hash: "inter-latin-wght-normal". */
 const faceOf = (url: string) => url.split("/").pop()!.replace(/\.[\w-]{8}\.woff2$/, "");
 

@@ -2,13 +2,12 @@
 // paint until the reader nears them, without moving what is on screen, without hiding a link, and all on paper.
 import { describe, expect, it } from "vitest";
 import type { BrowserContext } from "playwright-core";
-import { useBuiltSite } from "../support/built-site.ts";
+import { phoneContext, useBuiltSite } from "../support/built-site.ts";
 import { htmlFiles, routeOf } from "../support/dist.ts";
 
 const site = useBuiltSite();
 const NOTEBOOK = "notebooks/step-exponential-cosine-race/";
-/** Lighthouse's phone (its mobile settings): what the audit measures. */
-const phone = () => site.browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
+const phone = () => phoneContext(site.browser);
 
 interface Blocks {
   skipping: number;

@@ -3,7 +3,7 @@
  * 127.0.0.1 under its base path, and one Chromium, both closed after the file.
  */
 import { afterAll, beforeAll, expect } from "vitest";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { launch } from "./browser.ts";
 import { serveStatic, type RunningServer } from "./static-server.ts";
 import { BASE, DIST } from "./dist.ts";
@@ -11,6 +11,11 @@ import { BASE, DIST } from "./dist.ts";
 export interface BuiltSite {
   readonly server: RunningServer;
   readonly browser: Browser;
+}
+
+/** A context as Lighthouse's mobile settings load a page (412 × 823, device scale 1.75, touch): what `npm run audit` measures. */
+export function phoneContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
 }
 
 /** Registers the file's beforeAll/afterAll; read `server` and `browser` inside tests. */
